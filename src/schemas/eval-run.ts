@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import { EVIDENCE_SCHEMA_VERSION, EvidenceRecordSchema, OriginSchema } from './evidence.ts';
+
+/**
+ * Run ids sort by time and stay unique across origins and concurrent runs:
+ * `<UTC yyyymmddThhmmssZ>-<origin>-<4+ hex>`.
+ * @example '20261124T153000Z-sandbox-7f3a'
+ */
+export const RunIdSchema = z
+  .string()
+  .regex(/^\d{8}T\d{6}Z-[a-z0-9][a-z0-9-]*-[0-9a-f]{4,}$/, { error: 'Expected a run id like 20261124T153000Z-sandbox-7f3a' });
+
+/** `evaluation/runs/<run-id>/run.json`: everything one probe run found. */
+export const EvalRunSchema = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  runId: RunIdSchema,
+  origin: OriginSchema,
+  /** Gateway environment id from `content/gateway.yaml`. */
+  environment: z.string(),
+  /** Base URL probed (no credentials in it). */
+  baseUrl: z.string(),
+  /** Proofbook version that made the run. */
+  toolVersion: z.string(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+  records: z.array(EvidenceRecordSchema),
+});
+
+export type EvalRun = z.output<typeof EvalRunSchema>;
+export type EvalRunInput = z.input<typeof EvalRunSchema>;
+
+/** Makes a run id for `origin` at `now`; `random` is injectable for tests. */
+export function makeRunId(origin: string, now: Date, random: () => number = Math.random): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const suffix = Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+  return `${stamp}-${origin}-${suffix}`;
+}
