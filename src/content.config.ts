@@ -2,7 +2,11 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { PageFrontmatterSchema } from './schemas/page-frontmatter.ts';
+import { evidenceCollections } from './loaders/collections.ts';
+import { statusCollections } from './status/collections.ts';
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageFrontmatterSchema }) }),
+  ...evidenceCollections,
+  ...statusCollections,
 };

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 /** A check id as written in `content/checks/*.yaml`: dotted lowercase words, e.g. `mcp.tools-list`. */
 export const CheckIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, {
+  .regex(/^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$/, {
     error: 'check ids are lowercase words joined by "." or "-", e.g. "mcp.tools-list"',
   });
 
