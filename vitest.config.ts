@@ -8,6 +8,7 @@ export default getViteConfig(
     test: {
       environment: 'node',
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+      globalSetup: ['tests/support/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 120_000,
     },

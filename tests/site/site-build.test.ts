@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { builtSite, projectRoot, readPage } from '../support/site.ts';
+
+interface DocPage {
+  file: string;
+  sitePath: string;
+  title: string;
+}
+
+/** Every Markdown/MDX page under the top-level content/docs, with the site path Starlight gives it. */
+async function listDocPages(): Promise<DocPage[]> {
+  const docsDir = path.join(projectRoot, 'content/docs');
+  const files = (await readdir(docsDir, { recursive: true })).filter((f) => /\.mdx?$/.test(f));
+  return Promise.all(
+    files.map(async (file) => {
+      const source = await readFile(path.join(docsDir, file), 'utf8');
+      const frontmatter = parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') as { title: string };
+      const slug = file.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+      return { file: `content/docs/${file}`, sitePath: slug ? `/${slug}/` : '/', title: frontmatter.title };
+    }),
+  );
+}
+
+/** Sidebar group label → the links inside that group, from Starlight's `<details>` markup. */
+function sidebarGroups(html: string): Map<string, string[]> {
+  const sidebar = html.slice(html.indexOf('<ul class="top-level'), html.indexOf('</nav>', html.indexOf('<ul class="top-level')));
+  const groups = new Map<string, string[]>();
+  for (const part of sidebar.split('<details').slice(1)) {
+    const label = /<span class="group-label[^"]*">\s*<span[^>]*>([^<]+)<\/span>/.exec(part)?.[1];
+    if (label) groups.set(label, [...part.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]));
+  }
+  return groups;
+}
+
+const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+describe('the built site', () => {
+  let outDir: string;
+  let pages: DocPage[];
+  beforeAll(async () => {
+    [outDir, pages] = await Promise.all([builtSite(), listDocPages()]);
+  }, 300_000);
+
+  test('builds every page under content/docs with its title in <title> and <h1>', async () => {
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    for (const page of pages) {
+      const html = await readPage(outDir, page.sitePath);
+      expect(html, page.file).toContain(`<title>${escapeHtml(page.title)} | Proofbook</title>`);
+      expect(html, page.file).toMatch(new RegExp(`<h1[^>]*>${escapeHtml(page.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
+    }
+  });
+
+  test('the sidebar has the runbook and client groups, filled by autogeneration', async () => {
+    const html = await readPage(outDir, '/');
+    const groups = sidebarGroups(html);
+    expect([...groups.keys()]).toEqual(expect.arrayContaining(['Runbooks', 'Client setup']));
+    for (const [group, folder] of [['Runbooks', '/runbooks/'], ['Client setup', '/clients/']] as const) {
+      const expected = pages.filter((p) => p.file.includes(folder)).map((p) => p.sitePath);
+      expect(expected.length, `pages under content/docs${folder}`).toBeGreaterThan(0);
+      expect(groups.get(group)?.sort()).toEqual(expected.sort());
+    }
+  });
+
+  test('asides, heading anchors, edit links and last-updated work for top-level content/docs pages', async () => {
+    const html = await readPage(outDir, '/runbooks/gateway-routing/');
+    expect(html).toMatch(/<aside aria-label="Note" class="starlight-aside starlight-aside--note">/);
+    expect(html).toMatch(/class="starlight-aside starlight-aside--danger"[\s\S]*?An admin key on a public route/);
+    expect(html).not.toContain(':::note');
+    expect(html).toMatch(/<a class="sl-anchor-link" href="#the-three-routers">/);
+    expect(html).toMatch(/href="[^"]+\/content\/docs\/runbooks\/gateway-routing\.md"/);
+    expect(html).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">/);
+  });
+
+  test('Pagefind indexed the pages for search', () => {
+    expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+});
