@@ -39,3 +39,19 @@ export function formatMessageFrame(data: string): string {
 export function formatCutMessageFrame(data: string): string {
   return `event: message${SSE_EOL}data: ${data.slice(0, Math.max(1, Math.floor(data.length / 2)))}`;
 }
+
+/**
+ * Re-serialises a JSON-RPC message with `jsonrpc` and `id` first, the order Python's MCP SDK
+ * (pydantic) emits and the reference capture shows. Non-JSON data is returned unchanged.
+ */
+export function canonicalJsonRpc(data: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return data;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return data;
+  const { jsonrpc, id, ...rest } = parsed as Record<string, unknown>;
+  return JSON.stringify({ jsonrpc, ...(id === undefined ? {} : { id }), ...rest });
+}

@@ -1,0 +1,85 @@
+/**
+ * The MCP server LiteLLM exposes: one low-level SDK `Server` per request (stateless mode) whose
+ * catalog is the union of the in-scope upstreams, names prefixed `<server>-<tool>`, with
+ * `_meta["litellm.ai/server_outcomes"]` saying which upstreams answered (reference §1.4).
+ */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
+import { DEMO_LITELLM_VERSION } from './litellm-assets.ts';
+import { pageOf, prefixToolName, splitToolName } from './tool-catalog.ts';
+import type { UpstreamPool } from './upstream-pool.ts';
+
+/** One entry of `litellm.ai/server_outcomes`. */
+export type ServerOutcome = { status: 'ok'; tool_count: number } | { status: 'unreachable' };
+
+/** The `_meta` key LiteLLM (2026) uses for per-server listing results. */
+export const SERVER_OUTCOMES_META_KEY = 'litellm.ai/server_outcomes';
+
+interface AggregatorOptions {
+  /** Upstreams this request may use, after path and `x-mcp-servers` narrowing. */
+  servers: string[];
+  pool: UpstreamPool;
+  pageSize: number;
+}
+
+/** LiteLLM reports tool-call failures as a successful JSON-RPC result with `isError`. */
+function toolError(text: string): CallToolResult {
+  return { content: [{ type: 'text', text: `Error: ${text}` }], isError: true };
+}
+
+async function listAggregated(options: AggregatorOptions): Promise<{ tools: Tool[]; outcomes: Record<string, ServerOutcome> }> {
+  const results = await Promise.all(options.servers.map((name) => options.pool.listTools(name)));
+  const tools: Tool[] = [];
+  const outcomes: Record<string, ServerOutcome> = {};
+  results.forEach((result, index) => {
+    const server = options.servers[index] ?? '';
+    if (result.status === 'unreachable') {
+      outcomes[server] = { status: 'unreachable' };
+      return;
+    }
+    outcomes[server] = { status: 'ok', tool_count: result.tools.length };
+    for (const tool of result.tools) tools.push({ ...tool, name: prefixToolName(server, tool.name) });
+  });
+  return { tools, outcomes };
+}
+
+/** Builds a fresh aggregating MCP server for one request. */
+export function createAggregatorServer(options: AggregatorOptions): Server {
+  const server = new Server({ name: 'litellm-mcp-server', version: DEMO_LITELLM_VERSION }, { capabilities: { tools: {} } });
+
+  server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+    const { tools, outcomes } = await listAggregated(options);
+    let page: ReturnType<typeof pageOf<Tool>>;
+    try {
+      page = pageOf(tools, request.params?.cursor, options.pageSize);
+    } catch (error) {
+      throw new McpError(ErrorCode.InvalidParams, error instanceof Error ? error.message : String(error));
+    }
+    // `_meta` first, as in the capture quoted in the reference.
+    return {
+      _meta: { [SERVER_OUTCOMES_META_KEY]: outcomes },
+      tools: page.items,
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+    };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const name = request.params.name;
+    const target = splitToolName(name, options.servers);
+    if (target === null) return toolError(`Tool '${name}' not found`);
+    try {
+      return await options.pool.callTool(target.server, target.tool, request.params.arguments);
+    } catch (error) {
+      return toolError(`MCP server '${target.server}' failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
+  return server;
+}
