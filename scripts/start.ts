@@ -1,0 +1,49 @@
+// `npm start`: the embedded default. Starts the demo gateway on loopback, runs probe → ingest → build against it,
+// then serves the site until Ctrl-C, and stops everything it started.
+import { parseArgs } from 'node:util';
+import { startDemoGateway } from '../src/demo-gateway/index.ts';
+import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoKey, pipelineStages } from '../src/pipeline/embedded-default.ts';
+import { runStage, spawnNode } from '../src/pipeline/run-command.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4321' },
+    origin: { type: 'string', default: 'local' },
+    'no-serve': { type: 'boolean', default: false },
+  },
+});
+
+const root = process.cwd();
+const key = demoKey(process.env);
+const env = { ...process.env, [DEMO_KEY_ENV]: key, [DEMO_ADMIN_KEY_ENV]: key, ASTRO_TELEMETRY_DISABLED: '1' };
+const gateway = await startDemoGateway({ masterKey: key, pingIntervalMs: 1000, postgresUrl: process.env.PROOFBOOK_DEMO_POSTGRES_URL });
+console.log(`demo gateway (a stand-in for LiteLLM + Traefik) at ${gateway.url}; its key is in $${DEMO_KEY_ENV}`);
+
+let preview: ReturnType<typeof spawnNode> | undefined;
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    preview?.kill('SIGTERM');
+    await gateway.stop();
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void stop(130));
+process.once('SIGTERM', () => void stop(143));
+
+try {
+  for (const stage of pipelineStages(gateway.url, values.origin)) {
+    console.log(`\n▶ ${stage.name}`);
+    await runStage(stage, env, root);
+  }
+} catch (error) {
+  console.error(`\n${(error as Error).message}`);
+  await stop(1);
+}
+
+if (values['no-serve']) await stop(0);
+const site = `http://127.0.0.1:${values.port}`;
+preview = spawnNode(['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', values.port], env, root);
+preview.once('exit', (code) => void stop(code ?? 0));
+console.log(`\nsite:   ${site}/\nstatus: ${site}/status/\ngateway: ${gateway.url}/mcp/\nPress Ctrl-C to stop.`);

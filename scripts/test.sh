@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command (`npm test`). Tests must not reach beyond loopback, and the real Codex CLI looks up hosts on
+# its own, so as root the whole suite runs in a fresh loopback-only network namespace, where every name lookup
+# fails at once. System packages the suite needs (Chromium for browser tests, PostgreSQL for the mcp_postgres
+# upstream) are installed first, outside the namespace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASTRO_TELEMETRY_DISABLED=1
+
+if [ -z "${PROOFBOOK_IN_NETNS:-}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    bash .ci/system-packages.sh
+    if unshare -n true 2>/dev/null; then
+      exec unshare -n env PROOFBOOK_IN_NETNS=1 bash "$0" "$@"
+    fi
+    echo "test.sh: unshare -n is not permitted here; running without a network namespace" >&2
+  else
+    echo "test.sh: not root, so no loopback-only network namespace and no system packages; tests that need them fail with a reason" >&2
+  fi
+else
+  ip link set lo up
+fi
+
+pg_url=''
+if [ -f .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  pg_url=$(bash .ci/postgres.sh start) || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
+  trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+fi
+export PROOFBOOK_TEST_POSTGRES_URL="${PROOFBOOK_TEST_POSTGRES_URL:-$pg_url}"
+
+vitest run "$@"
