@@ -16,13 +16,13 @@ export const CheckBaseSchema = z.object({
   /** Group on the status page; defaults to the name of the file the check is in (`routing.yaml` → `routing`). */
   group: z.string().optional(),
   /** How long a result stays fresh. @example '6h' */
-  freshness: DurationSchema.default(DEFAULT_FRESHNESS),
+  freshness: DurationSchema.prefault(DEFAULT_FRESHNESS),
   /** Environments this check runs against; all of them when left out. */
   environments: z.array(z.string()).optional(),
   /** Docs page that explains what to do when it fails, as a site path. @example '/runbooks/capturing-the-tool-catalog/' */
   docs: z.string().optional(),
   /** Hard deadline for one probe of this check. @example '10s' */
-  timeout: DurationSchema.default('10s'),
+  timeout: DurationSchema.prefault('10s'),
 });
 
 export type CheckBase = z.output<typeof CheckBaseSchema>;
