@@ -1,0 +1,58 @@
+/**
+ * Runs the demo gateway (LiteLLM + Traefik stand-in) until SIGINT/SIGTERM.
+ * `node scripts/demo-gateway.ts --help` for flags; prints the URL on stdout.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CLI_USAGE, MASTER_KEY_ENV, parseGatewayCliArgs } from '../src/demo-gateway/cli-args.ts';
+import { startDemoGateway } from '../src/demo-gateway/index.ts';
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(CLI_USAGE);
+  process.exit(0);
+}
+
+let config;
+try {
+  config = parseGatewayCliArgs(argv, process.env);
+} catch (error) {
+  console.error(`demo-gateway: ${error instanceof Error ? error.message : String(error)}\n${CLI_USAGE}`);
+  process.exit(2);
+}
+
+let masterKey = config.masterKey;
+if (masterKey === null) {
+  masterKey = `sk-demo-${randomBytes(24).toString('hex')}`;
+  await mkdir(path.dirname(config.keyFile), { recursive: true });
+  await writeFile(config.keyFile, `${masterKey}\n`, { mode: 0o600 });
+  console.error(`demo-gateway: ${MASTER_KEY_ENV} unset; generated a master key into ${config.keyFile}`);
+}
+
+const gateway = await startDemoGateway({
+  host: config.host,
+  port: config.port,
+  masterKey,
+  ...(config.pingIntervalMs === undefined ? {} : { pingIntervalMs: config.pingIntervalMs }),
+  ...(config.postgresUrl === undefined ? {} : { postgresUrl: config.postgresUrl }),
+  ...(config.filesystemRoot === undefined ? {} : { filesystemRoot: config.filesystemRoot }),
+  logger: config.quiet ? undefined : (line) => console.error(line),
+});
+console.log(gateway.url);
+
+let exiting = false;
+const shutdown = (signal: string): void => {
+  if (exiting) return;
+  exiting = true;
+  console.error(`demo-gateway: ${signal}, stopping`);
+  gateway.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`demo-gateway: stop failed: ${String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
