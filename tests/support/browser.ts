@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from './site.ts';
+
+/** Screenshots land here; `.ci/run` keeps the folder. */
+export const screenshotDir = path.join(projectRoot, 'test-results/screenshots');
+
+/** Debian's Chromium, headless, with the flags that keep it off the network (it phones home otherwise). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    timeout: 30_000,
+  });
+}
+
+/** Problems a page had: console errors, uncaught exceptions and failed or 4xx/5xx requests. */
+export interface PageProblems {
+  list: string[];
+}
+
+/** Opens a page that records every console error, page error and failed request into `problems`. */
+export async function openWatchedPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: PageProblems = { list: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.list.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.list.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.list.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { page, problems };
+}
+
+/** Saves a full-page screenshot named after the page. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
