@@ -1,0 +1,59 @@
+import type { BaselineEntry } from '../schemas/baseline.ts';
+import { baselineEntryId } from '../schemas/baseline.ts';
+import type { EvidenceRecord } from '../schemas/evidence.ts';
+import { findBaseline } from './baseline.ts';
+import type { LatestEvidence } from './latest.ts';
+import { timeOf } from './latest.ts';
+import type { MeasuredDigest, StatusRow } from './model.ts';
+import type { OriginScoped } from './reachability.ts';
+
+/** The measured values a status table shows, without tool lists or raw arrays. */
+export function digestMeasured(measured: EvidenceRecord['measured']): MeasuredDigest {
+  const digest: MeasuredDigest = {};
+  if (measured.status !== undefined) digest.status = measured.status;
+  if (measured.latencyMs !== undefined) digest.latencyMs = Math.round(measured.latencyMs);
+  if (measured.protocolVersion !== undefined) digest.protocolVersion = measured.protocolVersion;
+  if (measured.tools !== undefined) digest.toolCount = measured.tools.length;
+  if (measured.toolsByServer !== undefined) digest.toolsByServer = measured.toolsByServer;
+  if (measured.pingCount !== undefined) digest.pingCount = measured.pingCount;
+  return digest;
+}
+
+/**
+ * Judges the latest record of one check × target × origin: staleness against the check's window,
+ * then the baseline (a baselined failure reads `expected-fail`; a baselined pass is "baseline stale").
+ */
+export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: readonly BaselineEntry[], now: Date): StatusRow {
+  const { record } = latest;
+  const ageMs = Math.max(0, now.getTime() - timeOf(record.finishedAt));
+  const isStale = ageMs > freshnessMs;
+  const entry = findBaseline(baseline, record);
+  const isPass = record.verdict === 'pass';
+  const verdict = entry && !isPass ? 'expected-fail' : record.verdict;
+  const row: StatusRow = {
+    checkId: record.checkId,
+    target: record.target,
+    origin: record.origin,
+    state: isStale ? 'stale' : verdict,
+    verdict,
+    failureClass: record.failureClass,
+    finishedAt: record.finishedAt,
+    ageMs,
+    isStale,
+    since: latest.since,
+    runId: record.runId,
+    summary: record.summary,
+    measured: digestMeasured(record.measured),
+    isBaselineStale: entry !== undefined && isPass,
+  };
+  if (record.source.type === 'import') row.importedFrom = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
+  if (entry) row.baselineId = baselineEntryId(entry);
+  return row;
+}
+
+/** Marks a fresh, not baselined failure as a limitation of its origin. */
+export function applyLimitation(row: StatusRow, scoped: OriginScoped | undefined): StatusRow {
+  if (!scoped || row.isStale) return row;
+  const limitation = { failureClass: scoped.failureClass, passingOrigins: scoped.passingOrigins };
+  return { ...row, limitation, state: row.state === 'expected-fail' ? row.state : 'limited' };
+}

@@ -1,0 +1,215 @@
+import { describe, expect, test } from 'vitest';
+import { check, historyDay, NOW, record } from '../../tests/status/fixtures.ts';
+import { summariseStatus } from './summarise.ts';
+
+const tools = (...names: [string, string][]) => names.map(([name, schemaDigest]) => ({ name, schemaDigest }));
+
+describe('latest record per check × target × origin', () => {
+  test('the newest record wins, and since marks the start of its streak', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      records: [
+        record({ checkId: 'mcp.tools-list', hoursAgo: 5, verdict: 'pass' }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 4, verdict: 'pass', origin: 'lan-host' }),
+      ],
+    });
+    const rows = model.checks.get('mcp.tools-list')!.rows;
+    expect(rows.map((row) => [row.origin, row.state, row.since])).toEqual([
+      ['lan-host', 'pass', '2026-11-24T11:00:00.000Z'],
+      ['sandbox', 'fail', '2026-11-24T12:00:00.000Z'],
+    ]);
+    expect(model.checks.get('mcp.tools-list')!.state).toBe('fail');
+  });
+
+  test('records are ordered by time, not by how the offset is written', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('health.liveliness')],
+      records: [
+        record({ checkId: 'health.liveliness', finishedAt: '2026-11-24T14:30:00+02:00', verdict: 'pass' }),
+        record({ checkId: 'health.liveliness', finishedAt: '2026-11-24T13:00:00Z', verdict: 'fail', failureClass: 'http_status' }),
+      ],
+    });
+    expect(model.checks.get('health.liveliness')!.rows[0]!.verdict).toBe('fail');
+  });
+});
+
+describe('freshness', () => {
+  test.each([
+    ['fresh within the check window', 5, 6, 'pass'],
+    ['stale beyond the check window', 7, 6, 'stale'],
+    ['stale beyond the 24h default', 25, undefined, 'stale'],
+    ['fresh within the 24h default', 23, undefined, 'pass'],
+  ])('%s', (_name, age, windowHours, expected) => {
+    const checks = windowHours === undefined ? [] : [check('sse.heartbeat', windowHours)];
+    const model = summariseStatus({ now: NOW, checks, records: [record({ checkId: 'sse.heartbeat', hoursAgo: age })] });
+    expect(model.checks.get('sse.heartbeat')!.state).toBe(expected);
+  });
+
+  test('a defined check with no evidence is missing', () => {
+    const model = summariseStatus({ now: NOW, checks: [check('clients.cursor')], records: [] });
+    expect(model.checks.get('clients.cursor')).toMatchObject({ state: 'missing', rows: [] });
+    expect(model.summary.counts.missing).toBe(1);
+  });
+
+  test('evidence for a check nobody defined is shown, marked unknown', () => {
+    const model = summariseStatus({ now: NOW, checks: [], records: [record({ checkId: 'mcp.extra' })] });
+    expect(model.checks.get('mcp.extra')).toMatchObject({ isUnknown: true, group: 'mcp', state: 'pass' });
+  });
+});
+
+describe('baseline', () => {
+  const baseline = [{ check: 'mcp.tools-list', target: 'internal', origin: 'sandbox', reason: 'No LAN route', doc: '/runbooks/reachability/', since: '2025-09-18' }];
+
+  test('a baselined failure is expected-fail and the entry is active', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      baseline,
+      records: [record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' })],
+    });
+    expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'expected-fail', verdict: 'expected-fail', isBaselineStale: false });
+    expect(model.baseline.map((entry) => [entry.id, entry.state])).toEqual([['mcp.tools-list@internal@sandbox', 'active']]);
+  });
+
+  test('a baselined entry that now passes is flagged stale', () => {
+    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline, records: [record({ checkId: 'mcp.tools-list' })] });
+    expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'pass', isBaselineStale: true });
+    expect(model.baseline[0]!.state).toBe('stale');
+  });
+
+  test('an entry scoped to one origin leaves other origins alone; no evidence leaves it unmatched', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      baseline: [...baseline, { ...baseline[0]!, check: 'clients.cursor' }],
+      records: [record({ checkId: 'mcp.tools-list', origin: 'ci', verdict: 'fail', failureClass: 'protocol' })],
+    });
+    expect(model.checks.get('mcp.tools-list')!.rows[0]!.state).toBe('fail');
+    expect(model.baseline.map((entry) => entry.state)).toEqual(['unmatched', 'unmatched']);
+  });
+});
+
+describe('origin-scoped reachability', () => {
+  const passLan = record({ checkId: 'mcp.tools-list', origin: 'lan-host' });
+  test.each([
+    ['dns', undefined, 'limited'],
+    ['tcp_refused', undefined, 'limited'],
+    ['timeout', undefined, 'limited'],
+    ['timeout', 504, 'fail'],
+    ['http_status', 502, 'fail'],
+  ] as const)('%s (status %s) from sandbox while lan-host passes → %s', (failureClass, status, expected) => {
+    const failing = record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass, measured: status ? { status } : {} });
+    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], records: [failing, passLan] });
+    const sandbox = model.checks.get('mcp.tools-list')!.rows.find((row) => row.origin === 'sandbox')!;
+    expect(sandbox.state).toBe(expected);
+    expect(model.limitations.length).toBe(expected === 'limited' ? 1 : 0);
+    expect(model.checks.get('mcp.tools-list')!.state).toBe(expected === 'limited' ? 'limited' : 'fail');
+  });
+
+  test('a DNS failure with no passing origin is an outage', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      records: [record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' }), record({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 30 })],
+    });
+    expect(model.checks.get('mcp.tools-list')!.rows.map((row) => row.state)).toEqual(['stale', 'fail']);
+    expect(model.limitations).toEqual([]);
+  });
+
+  test('the limitation names the origins that pass', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      records: [record({ checkId: 'mcp.tools-list', verdict: 'error', failureClass: 'tcp_refused' }), passLan, record({ checkId: 'mcp.tools-list', origin: 'ci' })],
+    });
+    expect(model.limitations).toEqual([
+      { checkId: 'mcp.tools-list', target: 'internal', origin: 'sandbox', failureClass: 'tcp_refused', passingOrigins: ['ci', 'lan-host'], since: '2026-11-24T14:00:00.000Z' },
+    ]);
+  });
+});
+
+describe('tool-catalog drift', () => {
+  test('added, removed and changed tools between the two latest runs of one target × origin', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      records: [
+        record({ checkId: 'mcp.tools-list', hoursAgo: 9, measured: { tools: tools(['a', '1'], ['b', '1'], ['old', '1']) } }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 5, measured: { tools: tools(['a', '1'], ['b', '1'], ['c', '1']) } }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '2'], ['c', '1'], ['d', '1']) } }),
+        record({ checkId: 'mcp.tools-list', origin: 'lan-host', measured: { tools: tools(['a', '1']) } }),
+      ],
+    });
+    expect(model.drift).toEqual([
+      { target: 'internal', origin: 'sandbox', fromRun: '20261124T100000Z-sandbox-abcd', toRun: '20261124T140000Z-sandbox-abcd', added: ['d'], removed: ['b'], changed: ['a'] },
+    ]);
+  });
+
+  test('an unchanged catalog or an unknown digest is not drift', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [],
+      records: [
+        record({ checkId: 'mcp.tools-list', hoursAgo: 2, measured: { tools: [{ name: 'a' }] } }),
+        record({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '9']) } }),
+      ],
+    });
+    expect(model.drift).toEqual([]);
+  });
+});
+
+describe('outstanding items', () => {
+  const item = { id: 'lan-catalog', title: 'Capture the catalog from the LAN', detail: 'd', closes: [{ check: 'mcp.tools-list', origin: 'lan-host' }, { check: 'sse.heartbeat' }] };
+
+  test.each([
+    ['all closing checks pass fresh', [record({ checkId: 'mcp.tools-list', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat' })], true, ['pass', 'pass']],
+    ['one is stale', [record({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 48 }), record({ checkId: 'sse.heartbeat' })], false, ['stale', 'pass']],
+    ['one is missing', [record({ checkId: 'sse.heartbeat' })], false, ['missing', 'pass']],
+    ['the scoped origin fails though another passes', [record({ checkId: 'mcp.tools-list', origin: 'lan-host', verdict: 'fail', failureClass: 'protocol' }), record({ checkId: 'mcp.tools-list' }), record({ checkId: 'sse.heartbeat' })], false, ['fail', 'pass']],
+    ['an origin-limited row does not block', [record({ checkId: 'mcp.tools-list', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', verdict: 'fail', failureClass: 'dns' })], true, ['pass', 'pass']],
+  ])('%s', (_name, records, ready, states) => {
+    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list'), check('sse.heartbeat')], records, outstanding: [item] });
+    expect(model.outstanding[0]!.isReadyToClose).toBe(ready);
+    expect(model.outstanding[0]!.closes.map((closing) => closing.state)).toEqual(states);
+  });
+});
+
+describe('summary and history', () => {
+  test('counts by state and the oldest evidence', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('a.one'), check('a.two'), check('b.three'), check('b.four', 1)],
+      records: [record({ checkId: 'a.one', hoursAgo: 2 }), record({ checkId: 'a.two', verdict: 'degraded' }), record({ checkId: 'b.four', hoursAgo: 3 })],
+    });
+    expect(model.summary).toMatchObject({ checks: 4, rows: 3, counts: { pass: 1, degraded: 1, stale: 1, missing: 1, fail: 0 } });
+    expect(model.summary.oldest).toMatchObject({ checkId: 'b.four', ageMs: 3 * 3_600_000 });
+    expect(model.groups.map((group) => [group.id, group.state])).toEqual([['a', 'degraded'], ['b', 'stale']]);
+  });
+
+  test('history keeps the window only, one mark per day, worst bucket wins', () => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('a.one'), check('a.two')],
+      records: [],
+      historyDays: 4,
+      history: [
+        historyDay('2026-11-01', [{ checkId: 'a.one', fail: 3 }]),
+        historyDay('2026-11-21', [{ checkId: 'a.one', pass: 5 }]),
+        historyDay('2026-11-23', [{ checkId: 'a.one', pass: 5 }, { checkId: 'a.one', degraded: 1 }]),
+        historyDay('2026-11-24', [{ checkId: 'a.one', pass: 1, error: 1 }]),
+      ],
+    });
+    expect(model.historyRange).toEqual({ from: '2026-11-21', to: '2026-11-24', days: 4 });
+    expect(model.checks.get('a.one')!.history).toBe('p-df');
+    expect(model.checks.get('a.two')!.history).toBe('----');
+  });
+
+  test('unparseable artifacts pass through', () => {
+    const unparseable = [{ file: 'imports/x.log', line: 3, reason: 'no parser for this' }];
+    expect(summariseStatus({ now: NOW, checks: [], records: [], unparseable }).unparseable).toEqual(unparseable);
+  });
+});

@@ -1,0 +1,131 @@
+import { DEFAULT_FRESHNESS } from '../schemas/check-base.ts';
+import { DurationSchema } from '../schemas/duration.ts';
+import { judgeBaseline } from './baseline.ts';
+import { findDrift } from './drift.ts';
+import { historyStrings } from './history.ts';
+import { selectLatest } from './latest.ts';
+import {
+  ROW_STATES,
+  STATUS_SCHEMA_VERSION,
+  rowKey,
+  worstState,
+  type CheckStatus,
+  type GroupStatus,
+  type OriginLimitation,
+  type RowState,
+  type StatusCheck,
+  type StatusInput,
+  type StatusModel,
+  type StatusRow,
+  type StatusSummary,
+} from './model.ts';
+import { judgeOutstanding } from './outstanding.ts';
+import { findOriginLimitations } from './reachability.ts';
+import { applyLimitation, judgeRow } from './rows.ts';
+
+const DEFAULT_FRESHNESS_MS = DurationSchema.parse(DEFAULT_FRESHNESS);
+export const DEFAULT_HISTORY_DAYS = 60;
+
+/** Evidence in, verdicts out: the whole status page as data. */
+export function summariseStatus(input: StatusInput): StatusModel {
+  const { now, records } = input;
+  const baseline = input.baseline ?? [];
+  const checksById = new Map(input.checks.map((check) => [check.id, check]));
+  const latest = selectLatest(records);
+  const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
+  const judged = new Map<string, StatusRow>();
+  for (const [key, evidence] of latest) judged.set(key, judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now));
+  const scoped = findOriginLimitations(
+    [...latest.values()].map((evidence) => evidence.record),
+    (key) => judged.get(key)?.state === 'pass',
+  );
+  const rows = [...judged].map(([key, row]) => applyLimitation(row, scoped.get(key)));
+  const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
+  const history = historyStrings(input.history ?? [], now, days);
+  const checks = buildChecks(input.checks, rows, (id) => history.byCheck.get(id) ?? '-'.repeat(days), freshnessOf);
+  return {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    generatedAt: now.toISOString(),
+    summary: summarise(checks),
+    groups: groupChecks(checks),
+    checks,
+    drift: findDrift(records),
+    baseline: judgeBaseline(baseline, rows.map((row) => ({ baselineId: row.baselineId, isPass: row.verdict === 'pass', isStale: row.isStale }))),
+    limitations: listLimitations(rows),
+    outstanding: judgeOutstanding(input.outstanding ?? [], rows),
+    unparseable: input.unparseable ?? [],
+    historyRange: { from: history.from, to: history.to, days },
+  };
+}
+
+/** Group of a check: its own, else the id's first word (`mcp.tools-list` → `mcp`). */
+export function groupOf(check: Pick<StatusCheck, 'id' | 'group'>): string {
+  return check.group ?? check.id.split('.')[0]!;
+}
+
+function buildChecks(
+  defined: readonly StatusCheck[],
+  rows: readonly StatusRow[],
+  historyOf: (id: string) => string,
+  freshnessOf: (id: string) => number,
+): Map<string, CheckStatus> {
+  const rowsByCheck = new Map<string, StatusRow[]>();
+  for (const row of rows) rowsByCheck.set(row.checkId, [...(rowsByCheck.get(row.checkId) ?? []), row]);
+  const ids = [...new Set([...defined.map((check) => check.id), ...rowsByCheck.keys()])];
+  const definedById = new Map(defined.map((check) => [check.id, check]));
+  const checks = new Map<string, CheckStatus>();
+  for (const id of ids) {
+    const check = definedById.get(id);
+    const checkRows = (rowsByCheck.get(id) ?? []).sort((a, b) => rowKey('', a.target, a.origin).localeCompare(rowKey('', b.target, b.origin)));
+    const state = worstState(checkRows.map((row) => row.state));
+    const inState = checkRows.filter((row) => row.state === state);
+    checks.set(id, {
+      id,
+      title: check?.title ?? id,
+      group: groupOf(check ?? { id }),
+      docs: check?.docs,
+      freshnessMs: freshnessOf(id),
+      state,
+      since: inState.map((row) => row.since).sort()[0],
+      lastAt: checkRows.map((row) => row.finishedAt).sort().at(-1),
+      rows: checkRows,
+      history: historyOf(id),
+      isUnknown: check === undefined,
+    });
+  }
+  return checks;
+}
+
+function groupChecks(checks: ReadonlyMap<string, CheckStatus>): GroupStatus[] {
+  const groups = new Map<string, CheckStatus[]>();
+  for (const check of checks.values()) groups.set(check.group, [...(groups.get(check.group) ?? []), check]);
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, members]) => {
+      const sorted = members.sort((a, b) => a.id.localeCompare(b.id));
+      return { id, state: worstState(sorted.map((check) => check.state)), checks: sorted };
+    });
+}
+
+function summarise(checks: ReadonlyMap<string, CheckStatus>): StatusSummary {
+  const counts = Object.fromEntries(ROW_STATES.map((state) => [state, 0])) as Record<RowState, number>;
+  let rows = 0;
+  let oldest: StatusSummary['oldest'];
+  for (const check of checks.values()) {
+    if (check.rows.length === 0) counts.missing++;
+    for (const row of check.rows) {
+      counts[row.state]++;
+      rows++;
+      if (!oldest || row.ageMs > oldest.ageMs) {
+        oldest = { checkId: row.checkId, target: row.target, origin: row.origin, finishedAt: row.finishedAt, ageMs: row.ageMs };
+      }
+    }
+  }
+  return { counts, checks: checks.size, rows, oldest };
+}
+
+function listLimitations(rows: readonly StatusRow[]): OriginLimitation[] {
+  return rows.flatMap((row) =>
+    row.limitation ? [{ checkId: row.checkId, target: row.target, origin: row.origin, ...row.limitation, since: row.since }] : [],
+  );
+}
