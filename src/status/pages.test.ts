@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { check, NOW, record } from '../../tests/status/fixtures.ts';
+import { selectEvidenceRuns } from './evidence-runs.ts';
+import { directiveChecks, judgePage, pageChecks } from './page-evidence.ts';
+import { summariseStatus } from './summarise.ts';
+
+const model = summariseStatus({
+  now: NOW,
+  checks: [check('mcp.tools-list'), check('sse.heartbeat', 6), check('clients.cursor'), check('health.readiness')],
+  records: [
+    record({ checkId: 'mcp.tools-list', hoursAgo: 1 }),
+    record({ checkId: 'sse.heartbeat', hoursAgo: 8 }),
+    record({ checkId: 'health.readiness', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
+    record({ checkId: 'health.readiness', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
+  ],
+});
+
+describe('page evidence', () => {
+  test('frontmatter and directives, each once', () => {
+    expect(directiveChecks('See :check[mcp.tools-list] and :check[sse.heartbeat]{x}, not :check[Bad Id].')).toEqual(['mcp.tools-list', 'sse.heartbeat']);
+    expect(pageChecks(['sse.heartbeat'], 'x :check[mcp.tools-list] :check[sse.heartbeat]')).toEqual(['sse.heartbeat', 'mcp.tools-list']);
+  });
+
+  test('a page with failing, stale and missing evidence lists each with since when', () => {
+    const page = judgePage(model, ['mcp.tools-list', 'sse.heartbeat', 'health.readiness', 'clients.cursor', 'nope.nothing']);
+    expect(page.state).toBe('fail');
+    expect(page.problems).toEqual([
+      { checkId: 'sse.heartbeat', state: 'stale', since: '2026-11-24T13:00:00.000Z' },
+      { checkId: 'health.readiness', state: 'fail', since: '2026-11-24T12:00:00.000Z' },
+      { checkId: 'clients.cursor', state: 'missing' },
+      { checkId: 'nope.nothing', state: 'missing' },
+    ]);
+  });
+
+  test('a page whose evidence passes says where and when it was verified', () => {
+    expect(judgePage(model, ['mcp.tools-list'])).toEqual({
+      state: 'pass',
+      problems: [],
+      verified: { finishedAt: '2026-11-24T14:00:00.000Z', ageMs: 3_600_000, origins: ['sandbox'] },
+    });
+  });
+});
+
+describe('evidence pages', () => {
+  test('latest K runs per environment × origin plus runs the latest rows point at', () => {
+    const runs = [1, 2, 3, 4].flatMap((hours) => [
+      { runId: `r${hours}-sandbox`, environment: 'internal', origin: 'sandbox', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
+      { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
+    ]);
+    const pointed = summariseStatus({ now: NOW, checks: [], records: [record({ checkId: 'a.b', runId: 'r4-ci' })] });
+    expect([...selectEvidenceRuns(runs, pointed, 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
+  });
+});

@@ -1,0 +1,63 @@
+import type { MeasuredDigest, RowState } from './model.ts';
+
+/** Words a reader sees for each state. */
+export const STATE_LABEL: Record<RowState, string> = {
+  error: 'error',
+  fail: 'failing',
+  degraded: 'degraded',
+  stale: 'stale',
+  missing: 'no evidence',
+  'expected-fail': 'expected failure',
+  limited: 'origin limitation',
+  pass: 'passing',
+};
+
+/** Badge colours (hex for our SVG, Shields names for the endpoint JSON). */
+export const STATE_COLOR: Record<RowState, { hex: string; shields: string }> = {
+  error: { hex: '#b3261e', shields: 'red' },
+  fail: { hex: '#b3261e', shields: 'red' },
+  degraded: { hex: '#c25e00', shields: 'orange' },
+  stale: { hex: '#8a7a2e', shields: 'yellow' },
+  missing: { hex: '#767676', shields: 'lightgrey' },
+  'expected-fail': { hex: '#3f6cb4', shields: 'blue' },
+  limited: { hex: '#5b6bb0', shields: 'blueviolet' },
+  pass: { hex: '#2d7d3a', shields: 'brightgreen' },
+};
+
+const UNITS: [number, string][] = [
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'm'],
+];
+
+/** A short age such as `3h`, `2d 4h` or `<1m`. */
+export function formatAge(ms: number): string {
+  if (ms < 60_000) return '<1m';
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [size, unit] of UNITS) {
+    const count = Math.floor(rest / size);
+    if (count > 0 && parts.length < 2) parts.push(`${count}${unit}`);
+    rest -= count * size;
+    if (parts.length > 0 && count === 0) break;
+  }
+  return parts.join(' ');
+}
+
+/** Measured values in one short line: `200 · 45 ms · 12 tools · 2025-06-18 · 4 pings`. */
+export function formatMeasured(measured: MeasuredDigest): string {
+  const parts: string[] = [];
+  if (measured.status !== undefined) parts.push(String(measured.status));
+  if (measured.latencyMs !== undefined) parts.push(`${measured.latencyMs} ms`);
+  if (measured.toolsByServer !== undefined && Object.keys(measured.toolsByServer).length > 0) {
+    parts.push(Object.entries(measured.toolsByServer).map(([server, count]) => `${server} ${count}`).join(', '));
+  } else if (measured.toolCount !== undefined) parts.push(`${measured.toolCount} tools`);
+  if (measured.protocolVersion !== undefined) parts.push(measured.protocolVersion);
+  if (measured.pingCount !== undefined) parts.push(`${measured.pingCount} pings`);
+  return parts.join(' · ');
+}
+
+/** Escapes text for XML/HTML attribute and element content. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
