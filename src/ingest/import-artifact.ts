@@ -1,0 +1,103 @@
+import { EvidenceRecordSchema, type EvidenceRecord } from '../schemas/evidence.ts';
+import type { ArtifactKind, ArtifactManifest, ImportedArtifact } from '../schemas/imported-artifact.ts';
+import { decodeArtifact } from './decode.ts';
+import { detectKind } from './detect.ts';
+import type { Finding, ParseOutcome } from './finding.ts';
+import { parseManifest } from './manifest.ts';
+import { maskCommonSecrets } from './mask-secrets.ts';
+import { defaultChecks, parsers } from './registry.ts';
+import type { Unparseable } from './unparseable.ts';
+
+/** What `importArtifact` needs; all I/O (reading the file and its sidecar) happened before. */
+export interface ImportInput {
+  /** Path relative to `evaluation/`, e.g. `imports/lan-mcp-tools-2025-09-18-075003.log`. */
+  file: string;
+  bytes: Uint8Array;
+  /** Text of `<file>.meta.yaml`, when it exists. */
+  manifestText?: string;
+  /** ISO time to use when neither the manifest nor the file name says when it was captured (the file's mtime). */
+  modifiedAt: string;
+  /** Value-based redaction (src/evidence/redact.ts); pattern masking runs after it regardless. */
+  redact?: (text: string) => string;
+}
+
+/** Origin used when no manifest says where an artifact was captured. */
+export const UNKNOWN_ORIGIN = 'unknown';
+
+/** `…-2025-09-18-075003.log` → `2025-09-18T07:50:03Z`; `…-2025-09-18.txt` → midnight UTC. */
+export function capturedAtFromName(file: string): string | undefined {
+  const match = /(\d{4})-(\d{2})-(\d{2})(?:[-_T](\d{2})(\d{2})(\d{2}))?(?!\d)/.exec(file.split('/').at(-1) ?? '');
+  if (!match) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = match;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
+function checksFor(finding: Finding, kind: Exclude<ArtifactKind, 'unknown'>, manifest: ArtifactManifest | undefined): string[] {
+  if (finding.checkId) return [finding.checkId];
+  if (manifest?.checks.length) return manifest.checks;
+  const fallback = finding.likelyCheck ?? defaultChecks[kind];
+  return fallback ? [fallback] : [];
+}
+
+function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, findings: Finding[], meta: { origin: string; target: string; capturedAt: string }, manifest?: ArtifactManifest): EvidenceRecord[] {
+  return findings.flatMap((finding) =>
+    checksFor(finding, kind, manifest).map((checkId) =>
+      EvidenceRecordSchema.parse({
+        checkId,
+        target: meta.target,
+        origin: meta.origin,
+        runId: `import:${file}`,
+        startedAt: finding.startedAt ?? meta.capturedAt,
+        finishedAt: finding.finishedAt ?? finding.startedAt ?? meta.capturedAt,
+        verdict: finding.verdict,
+        failureClass: finding.failureClass,
+        summary: finding.summary,
+        measured: finding.measured,
+        conditions: finding.conditions ?? [],
+        artifacts: [{ label: `imported ${kind}`, path: file }],
+        source: { type: 'import', kind, file, ...(finding.line && finding.line > 0 ? { line: finding.line } : {}) },
+      }),
+    ),
+  );
+}
+
+/** Runs a parser so that a bug in it becomes an `unparseable` entry, never an exception that breaks the build. */
+function runParser(kind: Exclude<ArtifactKind, 'unknown'>, text: string): ParseOutcome {
+  try {
+    return parsers[kind](text);
+  } catch (error) {
+    return { unparseable: { reason: `${kind} parser failed: ${(error as Error).message}` } };
+  }
+}
+
+/**
+ * Turns one imported file into an ImportedArtifact: manifest → decode → redact → detect kind → parse →
+ * one EvidenceRecord per finding × check. Pure; never throws for any input bytes.
+ */
+export function importArtifact(input: ImportInput): ImportedArtifact {
+  const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
+  const manifest = parsedManifest && 'manifest' in parsedManifest ? parsedManifest.manifest : undefined;
+  const meta = {
+    origin: manifest?.origin ?? UNKNOWN_ORIGIN,
+    target: manifest?.target ?? 'internal',
+    capturedAt: manifest?.capturedAt ?? capturedAtFromName(input.file) ?? input.modifiedAt,
+  };
+  const base = { file: input.file, ...meta, bytes: input.bytes.length, records: [] as EvidenceRecord[] };
+  const fail = (kind: ArtifactKind, unparseable: Unparseable): ImportedArtifact => ({ ...base, kind, unparseable });
+  if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
+  const decoded = decodeArtifact(input.bytes);
+  if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
+  const text = maskCommonSecrets(input.redact ? input.redact(decoded.text) : decoded.text);
+  const kind = manifest?.kind ?? detectKind(input.file, text);
+  if (kind === 'unknown') {
+    return fail(kind, { reason: `no parser recognises this file; add ${input.file.split('/').at(-1)}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')})`, line: 1 });
+  }
+  const outcome = runParser(kind, text);
+  if ('unparseable' in outcome) return fail(kind, outcome.unparseable);
+  try {
+    return { ...base, kind, records: toRecords(input.file, kind, outcome.findings, meta, manifest), unparseable: null };
+  } catch (error) {
+    return fail(kind, { reason: `${kind} parser produced an invalid record: ${(error as Error).message.slice(0, 300)}` });
+  }
+}

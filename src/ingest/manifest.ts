@@ -1,0 +1,31 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { ArtifactManifestSchema, type ArtifactManifest } from '../schemas/imported-artifact.ts';
+import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
+import type { Unparseable } from './unparseable.ts';
+
+/**
+ * Parses a `<file>.meta.yaml` sidecar. A bad manifest is reported with its file, line and field
+ * (it makes the artifact unparseable rather than silently guessing the kind).
+ */
+export function parseManifest(yamlText: string, file: string): { manifest: ArtifactManifest } | { unparseable: Unparseable } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const error = doc.errors[0];
+    return { unparseable: { reason: `${file}: invalid YAML: ${error.message.split('\n')[0]}`, line: error.linePos?.[0].line ?? 1 } };
+  }
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  try {
+    return { manifest: parseOrThrow(ArtifactManifestSchema, doc.toJS(), { file, what: 'import manifest', lineOf }) };
+  } catch (error) {
+    if (!(error instanceof ProofbookInputError)) throw error;
+    const first = error.issues[0];
+    return { unparseable: { reason: error.message.split('\n').slice(1).join('; '), ...(first?.line ? { line: first.line } : {}) } };
+  }
+}

@@ -1,0 +1,74 @@
+import type { ConditionResult } from '../schemas/evidence.ts';
+import { classifyErrorText } from './curl-errors.ts';
+import { unparseable, type ParseOutcome } from './finding.ts';
+import { splitLines } from './lines.ts';
+
+const NO_RESPONSE = 'Error or no response';
+const OUTCOME = String.raw`(Error or no response|OK|PASS(?:ED)?|FAIL(?:ED)?|SUCCESS|ERROR|✓|✔|✗|✘)`;
+/** `[1/5] POST /mcp/ tools/list ... Error or no response`, `Test 2: initialize: OK (200)`, `- tools/list → ✗ …`. */
+const probeLine = new RegExp(String.raw`^\s*(?:\[\d+/\d+\]|\d+[.)]|[-*•]|Test \d+:|Testing)?\s*(.+?)\s*(?:\.{2,}|…|:|—|→|=>| - )\s*${OUTCOME}(.*)$`, 'i');
+/** Two-line form: `Testing <label>` then `Response: <outcome>`. */
+const labelLine = /^\s*(?:\[\d+\/\d+\]|Test \d+:|Testing)\s*(.+?)[.…:]*\s*$/i;
+const responseLine = new RegExp(String.raw`^\s*(?:Response|Result)\s*:\s*${OUTCOME}(.*)$`, 'i');
+
+const isOk = (outcome: string): boolean => /^(ok|pass(ed)?|success|✓|✔)$/i.test(outcome);
+
+interface Probe {
+  label: string;
+  ok: boolean;
+  actual: string;
+  line: number;
+}
+
+function readProbes(lines: string[]): Probe[] {
+  const probes: Probe[] = [];
+  let pending: { label: string; line: number } | undefined;
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const response = responseLine.exec(line);
+    if (response && pending) {
+      probes.push({ label: pending.label, ok: isOk(response[1]), actual: `${response[1]}${response[2]}`.trim(), line: i + 1 });
+      pending = undefined;
+      return;
+    }
+    const probe = probeLine.exec(line);
+    if (probe && !/^(date|base|base url|auth|servers|summary|key)$/i.test(probe[1])) {
+      probes.push({ label: probe[1], ok: isOk(probe[2]), actual: `${probe[2]}${probe[3]}`.trim(), line: i + 1 });
+      pending = undefined;
+      return;
+    }
+    const label = labelLine.exec(line);
+    if (label) pending = { label: label[1], line: i + 1 };
+  });
+  return probes;
+}
+
+/**
+ * Parses the Open WebUI MCP test script log: one outcome per probe (`… Error or no response`, `OK`).
+ * All probes failing is `fail`, some is `degraded`.
+ */
+export function parseOpenWebuiLog(text: string): ParseOutcome {
+  const split = splitLines(text);
+  if ('unparseable' in split) return split;
+  const probes = readProbes(split.lines);
+  if (probes.length === 0) return unparseable(`no probe result lines (\`<probe> ... ${NO_RESPONSE}\` or \`... OK\`) found`, 1);
+  const failed = probes.filter((p) => !p.ok);
+  const conditions: ConditionResult[] = probes.map((p) => ({ condition: `${p.label} answers`, ok: p.ok, actual: p.actual }));
+  const date = split.lines.map((l) => /^\s*Date:\s*(\S+)/i.exec(l)?.[1]).find((d) => d && !Number.isNaN(Date.parse(d)));
+  const baseUrl = split.lines.map((l) => /^\s*Base(?: URL)?:\s*(\S+)/i.exec(l)?.[1]).find(Boolean);
+  const verdict = failed.length === 0 ? 'pass' : failed.length === probes.length ? 'fail' : 'degraded';
+  const noResponse = failed.filter((p) => p.actual.startsWith(NO_RESPONSE)).length;
+  return {
+    findings: [
+      {
+        verdict,
+        failureClass: failed.length ? (classifyErrorText(failed.map((p) => p.actual.replace(NO_RESPONSE, '')).join(' ')) ?? 'expectation') : null,
+        summary: `Open WebUI MCP test: ${probes.length - failed.length}/${probes.length} probes answered${noResponse ? `, ${noResponse} "${NO_RESPONSE}"` : ''}`,
+        line: failed[0]?.line ?? probes[0].line,
+        conditions,
+        ...(date ? { startedAt: new Date(date).toISOString() } : {}),
+        measured: { extra: { probes: probes.length, failed: failed.length, ...(baseUrl ? { baseUrl } : {}) } },
+      },
+    ],
+  };
+}
