@@ -53,7 +53,8 @@ describe('tools/list with the MCP SDK client', () => {
 
   test('x-mcp-servers with names that match nothing falls back to every server (narrows, never grants)', async () => {
     const { pages } = await listAllWithSdk('/mcp', { 'x-mcp-servers': 'nosuchserver' });
-    expect(Object.keys(pages[0]?._meta?.['litellm.ai/server_outcomes'] as object)).toEqual(['mcp_postgres', 'mcp_filesystem']);
+    const meta = pages[0]?._meta as Record<string, object> | undefined;
+    expect(Object.keys(meta?.['litellm.ai/server_outcomes'] ?? {})).toEqual(['mcp_postgres', 'mcp_filesystem']);
   });
 });
 
