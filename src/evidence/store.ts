@@ -1,0 +1,121 @@
+import * as nodeFs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
+import { parseOrThrow } from '../schemas/parse.ts';
+import { redactDeep, redactText, type SecretValue } from './redact.ts';
+
+/**
+ * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
+ * final one and renamed into place only when complete, so readers never see a partial run, a killed process
+ * leaves at most a `.tmp-*` directory (swept on the next write), and two runs at once never share a directory.
+ */
+
+/** A raw, already redacted transcript kept beside run.json, under `raw/<name>`. */
+export interface RawArtifact {
+  name: string;
+  content: string;
+}
+
+/** The filesystem calls the store makes; injectable so a full disk can be simulated in tests. */
+export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat'>;
+
+export interface WriteRunOptions {
+  /** Secret values to redact once more before writing (defence in depth; records should already be redacted). */
+  secrets?: readonly SecretValue[];
+  fs?: StoreFs;
+}
+
+/** Thrown when the evidence store cannot be written; names the path, and says stored runs were left untouched. */
+export class EvidenceWriteError extends Error {
+  readonly path: string;
+  readonly code: string | undefined;
+  constructor(filePath: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOSPC'
+        ? 'the disk is full (ENOSPC). Free some space (old runs can be compacted) and run the probes again'
+        : `${code ?? 'error'}: ${(cause as Error | undefined)?.message ?? String(cause)}`;
+    super(`Could not write ${filePath}: ${why}. Runs already stored were not touched; this run was not saved.`, { cause });
+    this.name = 'EvidenceWriteError';
+    this.path = filePath;
+    this.code = code;
+  }
+}
+
+/** Temp directories older than this are leftovers of killed runs. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Artifact names become file names: keep them to a safe alphabet. */
+export function safeArtifactName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'artifact';
+}
+
+/** Path of a run's directory relative to `evaluation/`, as artifact refs use it. */
+export function runRelativeDir(runId: string): string {
+  return `runs/${runId}`;
+}
+
+/** Writes `content` to `file` atomically: a temp file in the same directory, then a rename over the target. */
+export async function writeFileAtomic(file: string, content: string, fs: StoreFs = nodeFs): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(temp, content);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new EvidenceWriteError(file, error);
+  }
+}
+
+/**
+ * Validates `run` and writes it as `runs/<run-id>/run.json` plus `raw/<name>` files under `evaluationDir`.
+ * Resolves to the run directory. Nothing appears under the final name until everything is written.
+ */
+export async function writeRun(
+  evaluationDir: string,
+  run: EvalRun,
+  rawArtifacts: readonly RawArtifact[] = [],
+  options: WriteRunOptions = {},
+): Promise<string> {
+  const fs = options.fs ?? nodeFs;
+  const secrets = options.secrets ?? [];
+  const runsDir = path.join(evaluationDir, 'runs');
+  const finalDir = path.join(runsDir, run.runId);
+  const checked = parseOrThrow(EvalRunSchema, redactDeep(run, secrets), { file: path.join(finalDir, 'run.json'), what: 'evaluation run' });
+  const tempDir = path.join(runsDir, `.tmp-${run.runId}-${process.pid}-${randomBytes(3).toString('hex')}`);
+  await fs.mkdir(runsDir, { recursive: true }).catch((error: unknown) => {
+    throw new EvidenceWriteError(runsDir, error);
+  });
+  await sweepStaleTemps(runsDir, fs);
+  let current = tempDir;
+  try {
+    await fs.mkdir(path.join(tempDir, 'raw'), { recursive: true });
+    for (const artifact of rawArtifacts) {
+      current = path.join(finalDir, 'raw', safeArtifactName(artifact.name));
+      await fs.writeFile(path.join(tempDir, 'raw', safeArtifactName(artifact.name)), redactText(artifact.content, secrets));
+    }
+    current = path.join(finalDir, 'run.json');
+    await fs.writeFile(path.join(tempDir, 'run.json'), `${JSON.stringify(checked, null, 2)}\n`);
+    current = finalDir;
+    // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
+    await fs.rename(tempDir, finalDir);
+  } catch (error) {
+    await fs.rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    throw new EvidenceWriteError(current, error);
+  }
+  return finalDir;
+}
+
+/** Removes `.tmp-*` run directories left by killed processes, once they are clearly abandoned. */
+async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
+  const entries = await fs.readdir(runsDir).catch(() => [] as string[]);
+  const now = Date.now();
+  for (const entry of entries) {
+    if (!entry.startsWith('.tmp-')) continue;
+    const full = path.join(runsDir, entry);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (stat && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,128 @@
+import { request, type Dispatcher } from 'undici';
+import { classifyError, failure } from './classify.ts';
+import { flattenHeaders, readCapped } from './http-client.ts';
+import { createSseReplyCollector, pickJsonReply, type JsonRpcResponse } from './jsonrpc.ts';
+import type { ProbeFailure, TranscriptEntry } from './observation.ts';
+
+/** After the reply has arrived, wait this long for the server to end the stream before dropping it. */
+const AFTER_REPLY_GRACE_MS = 250;
+
+/** What one JSON-RPC POST produced. */
+export interface RpcExchange {
+  status?: number;
+  headers: Record<string, string>;
+  message?: JsonRpcResponse;
+  failure: ProbeFailure | null;
+  entry: TranscriptEntry;
+}
+
+export interface RpcOptions {
+  url: string;
+  headers: Record<string, string>;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  maxBodyBytes: number;
+  now: () => number;
+  t0: number;
+}
+
+/** Reads an SSE reply incrementally until the response to `id` arrives (then briefly for the end of the stream). */
+async function readSseReply(body: Dispatcher.ResponseData['body'], id: string | number, cap: number) {
+  const collector = createSseReplyCollector(id);
+  const decoder = new TextDecoder();
+  const iterator = body[Symbol.asyncIterator]();
+  let text = '';
+  let bytes = 0;
+  let truncated = false;
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const next = collector.found
+      ? await Promise.race([iterator.next(), new Promise<null>((resolve) => (timer = setTimeout(resolve, AFTER_REPLY_GRACE_MS, null)))])
+      : await iterator.next();
+    clearTimeout(timer);
+    if (next === null) {
+      body.destroy();
+      break;
+    }
+    if (next.done) break;
+    const chunk = decoder.decode(next.value as Buffer, { stream: true });
+    bytes += (next.value as Buffer).length;
+    if (text.length < cap) text += chunk;
+    collector.feed(chunk);
+    if (bytes > cap && !collector.found) {
+      truncated = true;
+      body.destroy();
+      break;
+    }
+  }
+  return { collector, text: text.slice(0, cap), truncated };
+}
+
+/** Decides what a finished reply body means: the message, or a protocol failure saying why not. */
+function interpretReply(contentType: string, text: string, id: string | number, sse?: ReturnType<typeof createSseReplyCollector>) {
+  if (sse) {
+    if (sse.found) return { message: sse.found };
+    if (sse.problem) return { failure: failure('protocol', sse.problem) };
+    const why = sse.atBoundary ? 'the stream ended without a response' : 'the stream was cut mid-event (truncated)';
+    return { failure: failure('protocol', `${why} to request ${id}`) };
+  }
+  if (!contentType.startsWith('application/json')) {
+    return { failure: failure('protocol', `expected application/json or text/event-stream, got "${contentType || '(none)'}"`) };
+  }
+  const parsed = pickJsonReply(text, id);
+  return parsed.ok ? { message: parsed.message } : { failure: failure('protocol', parsed.reason) };
+}
+
+/**
+ * POSTs one JSON-RPC message. With an `id`, reads the reply (JSON or SSE-framed); without one (a notification),
+ * only the status matters. HTTP errors (>= 400) are `http_status` failures; malformed replies are `protocol`.
+ */
+export async function postJsonRpc(label: string, payload: Record<string, unknown>, options: RpcOptions): Promise<RpcExchange> {
+  const start = options.now();
+  const body = JSON.stringify(payload);
+  const entry: TranscriptEntry = { label, atMs: start - options.t0, durationMs: 0, request: { method: 'POST', url: options.url, headers: options.headers, body } };
+  const id = payload.id as string | number | undefined;
+  try {
+    const res = await request(options.url, { method: 'POST', headers: options.headers, body, dispatcher: options.dispatcher, signal: options.signal });
+    const headers = flattenHeaders(res.headers);
+    const contentType = (headers['content-type'] ?? '').toLowerCase();
+    const isSse = contentType.startsWith('text/event-stream');
+    let result: { message?: JsonRpcResponse; failure?: ProbeFailure } = {};
+    let text: string;
+    let truncated: boolean;
+    if (id !== undefined && res.statusCode < 400 && isSse) {
+      const read = await readSseReply(res.body, id, options.maxBodyBytes);
+      ({ text, truncated } = read);
+      result = interpretReply(contentType, text, id, read.collector);
+    } else {
+      ({ text, truncated } = await readCapped(res.body, options.maxBodyBytes));
+      if (res.statusCode >= 400) result = { failure: failure('http_status', `${label}: HTTP ${res.statusCode} ${text.slice(0, 120).trim()}`.trim()) };
+      else if (id !== undefined) result = interpretReply(contentType, text, id);
+    }
+    entry.durationMs = options.now() - start;
+    entry.response = { status: res.statusCode, headers, body: text, truncated };
+    return { status: res.statusCode, headers, ...(result.message ? { message: result.message } : {}), failure: result.failure ?? null, entry };
+  } catch (error) {
+    const classified = classifyError(error, options.signal);
+    entry.durationMs = options.now() - start;
+    entry.error = `${classified.failureClass}: ${classified.message}`;
+    return { headers: {}, failure: { ...classified, message: `${label}: ${classified.message}` }, entry };
+  }
+}
+
+/** Sends the session DELETE the spec asks clients for (perf-anchors.md target 5); its outcome is recorded, not judged. */
+export async function deleteSession(options: RpcOptions): Promise<{ status?: number; entry: TranscriptEntry }> {
+  const start = options.now();
+  const entry: TranscriptEntry = { label: 'DELETE session', atMs: start - options.t0, durationMs: 0, request: { method: 'DELETE', url: options.url, headers: options.headers } };
+  try {
+    const res = await request(options.url, { method: 'DELETE', headers: options.headers, dispatcher: options.dispatcher, signal: options.signal });
+    const { text, truncated } = await readCapped(res.body, 4096);
+    entry.durationMs = options.now() - start;
+    entry.response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: text, truncated };
+    return { status: res.statusCode, entry };
+  } catch (error) {
+    entry.durationMs = options.now() - start;
+    entry.error = String((error as Error).message ?? error);
+    return { entry };
+  }
+}

@@ -1,0 +1,102 @@
+import { Agent } from 'undici';
+import { collectSecrets } from '../evidence/redact.ts';
+import { writeRun, type RawArtifact } from '../evidence/store.ts';
+import type { Check } from '../schemas/check.ts';
+import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidence.ts';
+import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
+import type { Gateway } from '../schemas/gateway.ts';
+import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { mapBounded } from './pool.ts';
+import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
+import type { ProbeRegistry } from './registry.ts';
+import { planRun } from './select.ts';
+import { TOOL_VERSION } from './version.ts';
+
+/** Gatus's default: a small global limit, because a single gateway gains little from more (perf-anchors.md B.4). */
+export const DEFAULT_CONCURRENCY = 3;
+export const DEFAULT_RUN_DEADLINE_MS = 5 * 60_000;
+
+export interface RunProbesOptions {
+  gateway: Gateway;
+  checks: readonly Check[];
+  /** Environment id from gateway.yaml, e.g. `internal`. */
+  environment: string;
+  /** Where this run happens, e.g. `lan-host`; recorded in every record. */
+  origin: string;
+  /** Overrides the environment's base URL (the demo gateway's URL is only known at run time). */
+  baseUrl?: string;
+  /** Only these check ids (or groups, `mcp` / `mcp.*`). */
+  only?: readonly string[];
+  concurrency?: number;
+  /** Where keys are read from, by the env var NAMES in gateway.yaml. */
+  env: Readonly<Record<string, string | undefined>>;
+  clock?: () => Date;
+  now?: () => number;
+  /** `evaluation/` directory; the run is written there unless `write` is false. */
+  evaluationDir?: string;
+  write?: boolean;
+  runDeadlineMs?: number;
+  maxBodyBytes?: number;
+  probes?: ProbeRegistry;
+  /** Called as each check finishes (in completion order). */
+  onResult?: (record: EvidenceRecord, done: number, total: number) => void;
+}
+
+/** A finished run and its raw transcripts, before or after it was stored. */
+export interface ExecutedRun {
+  run: EvalRun;
+  raw: RawArtifact[];
+  /** Directory the run was written to, when it was. */
+  dir?: string;
+}
+
+/** Runs the selected checks with bounded concurrency under a run deadline; never throws for a failing target. */
+export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun> {
+  const plan = planRun(options);
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const runId = makeRunId(options.origin, startedAt);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: null });
+  const runDeadlineMs = options.runDeadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
+  const runDeadline = new AbortController();
+  const runTimer = setTimeout(() => runDeadline.abort(new Error(`run deadline of ${runDeadlineMs} ms reached`)), runDeadlineMs);
+  const raw: RawArtifact[] = [];
+  const ctx: RunContext = {
+    runId, environmentId: options.environment, environment: plan.environment, baseUrl: plan.baseUrl, origin: options.origin,
+    dispatcher, runSignal: runDeadline.signal, credentials: plan.credentials, secrets: collectSecrets(options.gateway, options.env),
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, clock, now: options.now ?? (() => performance.now()),
+    ...(options.probes ? { probes: options.probes } : {}), onRaw: (artifact) => raw.push(artifact),
+  };
+  let done = 0;
+  try {
+    const records = await mapBounded(plan.checks, concurrency, async (check) => {
+      const record = runDeadline.signal.aborted ? notStartedRecord(check, ctx, runDeadlineMs) : await probeCheck(check, ctx);
+      options.onResult?.(record, ++done, plan.checks.length);
+      return record;
+    });
+    const run: EvalRun = {
+      schemaVersion: EVIDENCE_SCHEMA_VERSION, runId, origin: options.origin, environment: options.environment,
+      baseUrl: plan.displayBaseUrl, toolVersion: TOOL_VERSION, startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
+    };
+    return { run, raw };
+  } finally {
+    clearTimeout(runTimer);
+    // Streams are all finished or aborted here; destroy rather than close so a stuck socket cannot hold the process.
+    await dispatcher.destroy();
+  }
+}
+
+/** Runs the probes and, with an `evaluationDir`, stores the run atomically; resolves to the run. */
+export async function runProbes(options: RunProbesOptions): Promise<EvalRun> {
+  return (await runAndStore(options)).run;
+}
+
+/** Like {@link runProbes}, also returning the raw transcripts and the directory written. */
+export async function runAndStore(options: RunProbesOptions): Promise<ExecutedRun> {
+  const executed = await executeRun(options);
+  if (options.evaluationDir && options.write !== false) {
+    executed.dir = await writeRun(options.evaluationDir, executed.run, executed.raw, { secrets: collectSecrets(options.gateway, options.env) });
+  }
+  return executed;
+}

@@ -1,0 +1,129 @@
+import { createParser } from 'eventsource-parser';
+import { request } from 'undici';
+import type { SseCaptureCheck } from '../schemas/check.ts';
+import { classifyError, failure } from './classify.ts';
+import { authHeaders, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
+import { flattenHeaders, readCapped } from './http-client.ts';
+import type { SseItem, SseObservation, TranscriptEntry } from './observation.ts';
+
+/** The check as it applies to one environment: `byEnvironment` overrides merged in. */
+export function resolveSseCheck(check: SseCaptureCheck, environmentId: string): SseCaptureCheck {
+  const override = check.byEnvironment?.[environmentId];
+  if (!override) return check;
+  return {
+    ...check,
+    window: override.window ?? check.window,
+    maxBytes: override.maxBytes ?? check.maxBytes,
+    maxEvents: override.maxEvents ?? check.maxEvents,
+    timeout: override.timeout ?? check.timeout,
+    expect: { ...check.expect, ...Object.fromEntries(Object.entries(override.expect ?? {}).filter(([, v]) => v !== undefined)) },
+  };
+}
+
+/** sse-starlette keep-alives are comments `: ping - <timestamp>` (litellm-traefik.md §1.2). */
+export function isPing(item: SseItem): boolean {
+  return item.type === 'comment' && /^ping\b/i.test(item.text.trim());
+}
+
+/** True when an event carries a tool catalog: a `tools` array at the top, in `result` or in `params`. */
+export function carriesCatalog(item: SseItem): boolean {
+  if (item.type !== 'event') return false;
+  try {
+    const value = JSON.parse(item.data) as Record<string, Record<string, unknown> | undefined>;
+    return [value, value?.result, value?.params].some((v) => Array.isArray((v as Record<string, unknown> | undefined)?.tools));
+  } catch {
+    // Not JSON: fall back to the text, so a catalog in an unexpected framing is still noticed.
+    return item.data.includes('"tools"');
+  }
+}
+
+/** Counts pings and the gaps between them, and looks for a catalog. */
+export function summariseItems(items: readonly SseItem[]): Pick<SseObservation, 'pingCount' | 'pingIntervalsMs' | 'eventCount' | 'catalogSeen'> {
+  const pings = items.filter(isPing).map((item) => item.atMs);
+  return {
+    pingCount: pings.length,
+    pingIntervalsMs: pings.slice(1).map((at, i) => Math.round((at - (pings[i] ?? at)) * 10) / 10),
+    eventCount: items.filter((item) => item.type === 'event').length,
+    catalogSeen: items.some(carriesCatalog),
+  };
+}
+
+/**
+ * `kind: sse-capture`: GET with `Accept: text/event-stream`. "Stream open" is decided at the headers; then the
+ * stream is read until the window ends, `maxBytes` or `maxEvents` is reached, or the server closes it — never longer
+ * (perf-anchors.md target 7).
+ */
+export async function probeSseCapture(raw: SseCaptureCheck, ctx: ProbeContext): Promise<SseObservation> {
+  const check = resolveSseCheck(raw, ctx.environmentId);
+  const t0 = ctx.now();
+  const url = joinUrl(ctx.baseUrl, check.path);
+  const headers = { accept: 'text/event-stream', ...authHeaders(ctx, check.auth), ...scopeHeaders(check.servers ?? ctx.environment.servers) };
+  const entry: TranscriptEntry = { label: `GET ${check.path} (event stream)`, atMs: 0, durationMs: 0, request: { method: 'GET', url, headers } };
+  const obs: SseObservation = {
+    kind: 'sse-capture', failure: null, latencyMs: 0, transcript: [entry], streamOpen: false, items: [], bytes: 0, stopped: 'error',
+    pingCount: 0, pingIntervalsMs: [], eventCount: 0, catalogSeen: false, windowMs: check.window,
+  };
+  const windowEnd = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, windowEnd.signal]);
+  let timer: NodeJS.Timeout | undefined;
+  let text = '';
+  try {
+    const res = await request(url, { method: 'GET', headers, dispatcher: ctx.dispatcher, signal });
+    obs.headersMs = ctx.now() - t0;
+    obs.status = res.statusCode;
+    obs.contentType = flattenHeaders(res.headers)['content-type'] ?? '';
+    entry.response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '', truncated: false };
+    obs.streamOpen = res.statusCode === 200 && obs.contentType.toLowerCase().startsWith('text/event-stream');
+    if (!obs.streamOpen) {
+      const body = await readCapped(res.body, 4096);
+      entry.response.body = body.text;
+      obs.stopped = 'not-a-stream';
+      obs.failure = res.statusCode >= 400 ? failure('http_status', `HTTP ${res.statusCode}`) : failure('protocol', `expected text/event-stream, got ${res.statusCode} "${obs.contentType}"`);
+      return obs;
+    }
+    timer = setTimeout(() => windowEnd.abort(new Error('capture window ended')), Math.max(0, check.window - obs.headersMs));
+    text = await readStream(res.body, obs, check, ctx, t0);
+  } catch (error) {
+    if (windowEnd.signal.aborted && !ctx.signal.aborted) obs.stopped = 'window';
+    else {
+      obs.stopped = 'error';
+      const classified = classifyError(error, ctx.signal);
+      // The stream was open and then broke: whatever the socket says, the capture is truncated.
+      obs.failure = obs.streamOpen && classified.failureClass !== 'timeout' ? { ...classified, failureClass: 'protocol' } : classified;
+      entry.error = `${obs.failure.failureClass}: ${obs.failure.message}`;
+    }
+  } finally {
+    clearTimeout(timer);
+    obs.latencyMs = ctx.now() - t0;
+    entry.durationMs = obs.latencyMs;
+    if (entry.response && obs.streamOpen) entry.response.body = text;
+    Object.assign(obs, summariseItems(obs.items));
+  }
+  return obs;
+}
+
+/** Reads the open stream into `obs.items` until a bound is hit; returns the text read (for the transcript). */
+async function readStream(body: AsyncIterable<Buffer> & { destroy(): void }, obs: SseObservation, check: SseCaptureCheck, ctx: ProbeContext, t0: number): Promise<string> {
+  let text = '';
+  let tail = '';
+  const at = () => Math.round((ctx.now() - t0) * 10) / 10;
+  const parser = createParser({
+    onComment: (comment) => obs.items.push({ type: 'comment', atMs: at(), text: comment }),
+    onEvent: (event) => obs.items.push({ type: 'event', atMs: at(), ...(event.event ? { event: event.event } : {}), data: event.data }),
+  });
+  for await (const chunk of body) {
+    obs.bytes += chunk.length;
+    const piece = chunk.toString('utf8');
+    text += piece;
+    tail = (tail + piece).slice(-4);
+    parser.feed(piece);
+    if (obs.bytes >= check.maxBytes) obs.stopped = 'bytes';
+    else if (obs.items.length >= check.maxEvents) obs.stopped = 'events';
+    else continue;
+    body.destroy();
+    return text;
+  }
+  obs.stopped = 'closed';
+  if (tail && !/(\r\n\r\n|\n\n|\r\r)$/.test(tail)) obs.failure = failure('protocol', 'the stream was cut mid-event (truncated)');
+  return text;
+}
