@@ -41,7 +41,9 @@ export function lintCodexConfig(text: string): LintProblem[] {
     return [{ line: 1, severity: 'error', rule: 'codex/no-servers', message: 'no [mcp_servers.<name>] table; Codex sees no MCP server in this file' }];
   }
   if (!isTable(servers)) return [{ line: lineOf(['mcp_servers']), severity: 'error', rule: 'codex/no-servers', message: 'mcp_servers must be a table of servers' }];
-  return Object.entries(servers).flatMap(([name, entry]) => lintServer(name, entry, (key) => lineOf(['mcp_servers', name, ...key])));
+  return Object.entries(servers)
+    .flatMap(([name, entry]) => lintServer(name, entry, (key) => lineOf(['mcp_servers', name, ...key])))
+    .sort((a, b) => a.line - b.line);
 }
 
 function lintServer(name: string, entry: unknown, lineOf: (key: string[]) => number): LintProblem[] {

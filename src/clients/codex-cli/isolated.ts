@@ -1,0 +1,53 @@
+/**
+ * Runs a program inside a fresh, loopback-only network namespace (`unshare -n`, then `lo` up).
+ * Codex reaches out on its own (update checks, provider reachability in `codex doctor`); in a
+ * namespace with only loopback it cannot, and whatever it tries fails fast and locally.
+ * Needs root or CAP_SYS_ADMIN; nested namespaces work for root, so this also runs inside CI's own.
+ */
+import { spawn } from 'node:child_process';
+
+/** What an isolated child did. */
+export interface IsolatedResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Thrown when the namespace cannot be created: isolation is a requirement, never silently skipped. */
+export class IsolationUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`cannot create a loopback-only network namespace (unshare -n): ${detail.trim()}\nhint: run as root (or with CAP_SYS_ADMIN) on Linux with util-linux "unshare" and iproute2 "ip" installed`);
+    this.name = 'IsolationUnavailableError';
+  }
+}
+
+/** Marker the wrapper prints to stderr when the namespace setup itself failed. */
+const SETUP_FAILED = 'proofbook-isolation-failed';
+
+/** The argv that runs `argv` in a new loopback-only network namespace. */
+export function isolatedArgv(argv: readonly string[]): string[] {
+  return ['unshare', '-n', 'sh', '-c', `ip link set lo up || { echo ${SETUP_FAILED} >&2; exit 125; }; exec "$@"`, 'sh', ...argv];
+}
+
+/** Runs `argv` isolated, bounded by `timeoutMs` (then SIGKILL), capturing output. */
+export function runIsolated(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<IsolatedResult> {
+  const [command, ...args] = isolatedArgv(argv);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new IsolationUnavailableError(error.message));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (stderr.includes(SETUP_FAILED) || /^unshare: /m.test(stderr)) reject(new IsolationUnavailableError(stderr));
+      else resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
