@@ -1,2 +1,25 @@
-// Collections the status page needs from content/ (baseline, outstanding items) are registered here.
-export const statusCollections = {};
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { BaselineEntrySchema, BaselineFileSchema, baselineEntryId } from '../schemas/baseline.ts';
+import { OutstandingFileSchema, OutstandingItemSchema } from '../schemas/outstanding.ts';
+import { parseOrThrow } from '../schemas/parse.ts';
+import { checkCatalogLoader, StatusCheckSchema } from './check-catalog-loader.ts';
+
+/** Parses `content/baseline.yaml` into entries keyed by their stable id. */
+function parseBaseline(text: string) {
+  const parsed = parseOrThrow(BaselineFileSchema, parseYaml(text), { file: 'content/baseline.yaml', what: 'expected-failure baseline' });
+  return parsed.entries.map((entry) => ({ id: baselineEntryId(entry), ...entry }));
+}
+
+/** Parses `content/outstanding.yaml` into items keyed by id. */
+function parseOutstanding(text: string) {
+  return parseOrThrow(OutstandingFileSchema, parseYaml(text), { file: 'content/outstanding.yaml', what: 'outstanding items' }).items;
+}
+
+/** Collections the status page reads from content/: the check catalog, the baseline and the outstanding items. */
+export const statusCollections = {
+  checks: defineCollection({ loader: checkCatalogLoader('content/checks'), schema: StatusCheckSchema }),
+  baseline: defineCollection({ loader: file('content/baseline.yaml', { parser: parseBaseline }), schema: BaselineEntrySchema }),
+  outstanding: defineCollection({ loader: file('content/outstanding.yaml', { parser: parseOutstanding }), schema: OutstandingItemSchema }),
+};

@@ -1,0 +1,23 @@
+import type { CheckStatus } from '../../status/model.ts';
+import { escapeXml, formatAge, STATE_LABEL } from '../../status/present.ts';
+
+/**
+ * The inline `:check[id]` pill as HTML. Filled in at page render (not at Markdown render, whose output
+ * is cached by content digest) so the age is always the build's.
+ */
+export function checkPillHtml(checkId: string, check: CheckStatus | undefined): string {
+  const id = escapeXml(checkId);
+  if (!check || check.rows.length === 0) {
+    return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> <span class="pb-pill pb-missing">${STATE_LABEL.missing}</span></a>`;
+  }
+  const newest = check.rows.reduce((a, b) => (a.ageMs <= b.ageMs ? a : b));
+  const age = `<time datetime="${newest.finishedAt}" title="${newest.finishedAt}">${formatAge(newest.ageMs)}</time>`;
+  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> <span class="pb-pill pb-${check.state}">${STATE_LABEL[check.state]}</span> ${age}</a>`;
+}
+
+const PLACEHOLDER = /<span class="pb-check-ref" data-check="([a-z0-9_.-]+)"><code>[^<]*<\/code><\/span>/g;
+
+/** Replaces the remark plugin's placeholders in rendered HTML with live pills. */
+export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined): string {
+  return html.replace(PLACEHOLDER, (_match, checkId: string) => checkPillHtml(checkId, lookup(checkId)));
+}

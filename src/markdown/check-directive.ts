@@ -1,0 +1,56 @@
+import { visit } from 'unist-util-visit';
+import { CheckIdSchema } from '../schemas/page-frontmatter.ts';
+
+/**
+ * `:check[mcp.tools-list]` in runbooks. Markdown rendering is cached by content digest, so the plugin
+ * only leaves a placeholder; the MarkdownContent override swaps it for a live pill with the build's age
+ * (src/components/status/pill-html.ts), and the banner override reads the same ids from the page body.
+ */
+
+/** The placeholder HTML for one check id; readable on its own (the id in code) if nothing fills it. */
+export function checkPlaceholderHtml(checkId: string): string {
+  return `<span class="pb-check-ref" data-check="${checkId}"><code>${checkId}</code></span>`;
+}
+
+interface DirectiveLike {
+  type: string;
+  name?: string;
+  children?: { type: string; value?: string }[];
+}
+
+/** The check id a `:check[…]` directive names, or undefined when it is not one or the id is malformed. */
+export function checkIdOf(node: DirectiveLike): string | undefined {
+  if (node.type !== 'textDirective' || node.name !== 'check') return undefined;
+  const label = (node.children ?? []).map((child) => child.value ?? '').join('').trim();
+  return CheckIdSchema.safeParse(label).success ? label : undefined;
+}
+
+/** The node that replaces a directive: raw HTML in Markdown, a `set:html` Fragment in MDX (where raw HTML nodes are not allowed). */
+function placeholderNode(checkId: string, isMdx: boolean) {
+  const html = checkPlaceholderHtml(checkId);
+  if (!isMdx) return { type: 'html', value: html };
+  return { type: 'mdxJsxTextElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
+}
+
+/** remark plugin (unified processor): replaces `:check[id]` directives with placeholders. Needs remark-directive, which Starlight adds. */
+export function remarkCheckDirective() {
+  return (tree: Parameters<typeof visit>[0], file: { path?: string; history?: string[] }) => {
+    const isMdx = (file.path ?? file.history?.at(-1) ?? '').endsWith('.mdx');
+    visit(tree, 'textDirective', (node, index, parent) => {
+      const checkId = checkIdOf(node as DirectiveLike);
+      if (checkId === undefined || index === undefined || !parent) return;
+      (parent as { children: unknown[] }).children[index] = placeholderNode(checkId, isMdx);
+    });
+  };
+}
+
+/** The same transform as a Sätteri mdast plugin (Astro 7's default processor), registered as a factory like Starlight's own. */
+export function satteriCheckDirective() {
+  return ({ sourceFormat }: { sourceFormat?: string }) => ({
+    name: 'proofbook-check-directive',
+    textDirective(node: DirectiveLike) {
+      const checkId = checkIdOf(node);
+      return checkId === undefined ? undefined : placeholderNode(checkId, sourceFormat === 'mdx');
+    },
+  });
+}

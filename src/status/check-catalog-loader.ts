@@ -1,0 +1,58 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { CheckBaseSchema } from '../schemas/check-base.ts';
+
+/**
+ * What /status needs of a check: the `CheckBase` fields minus probe settings. Kind-specific fields are
+ * validated strictly by the probe stage (`src/schemas/check.ts`); here they are dropped to keep the
+ * collection small.
+ */
+export const StatusCheckSchema = CheckBaseSchema.pick({ id: true, title: true, description: true, group: true, freshness: true, docs: true });
+
+const CheckFileShape = z.object({ checks: z.array(z.looseObject({ id: z.string() })) });
+
+/**
+ * Loads `content/checks/*.yaml` (`checks: [...]`) into one entry per check; `group` defaults to the file name.
+ * A file whose digest is unchanged is skipped; checks from deleted files are swept.
+ */
+export function checkCatalogLoader(dir: string): Loader {
+  return {
+    name: 'proofbook-check-catalog',
+    async load({ store, meta, parseData, generateDigest, config, logger, watcher }) {
+      const absolute = fileURLToPath(new URL(`${dir}/`, config.root));
+      const sync = async () => {
+        const names = (await readdir(absolute).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+        const seen = new Set<string>();
+        for (const name of names) {
+          const text = await readFile(path.join(absolute, name), 'utf8');
+          const digest = generateDigest(text);
+          const group = name.replace(/\.ya?ml$/, '');
+          const shape = CheckFileShape.safeParse(parseYaml(text));
+          if (!shape.success) {
+            logger.warn(`${dir}/${name}: expected a top-level "checks:" list; skipped (the probe stage reports the details)`);
+            continue;
+          }
+          for (const raw of shape.data.checks) {
+            seen.add(raw.id);
+            if (store.get(raw.id)?.digest === digest) continue;
+            const data = await parseData({ id: raw.id, data: { group, ...raw } });
+            store.set({ id: raw.id, data, digest, filePath: `${dir}/${name}` });
+          }
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        meta.set('files', String(names.length));
+      };
+      await sync();
+      if (!watcher) return;
+      watcher.add(absolute);
+      const onChange = (changed: string) => {
+        if (changed.startsWith(absolute)) sync().catch((error: Error) => logger.error(`${dir}: ${error.message}`));
+      };
+      watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
+    },
+  };
+}

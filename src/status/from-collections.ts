@@ -1,0 +1,74 @@
+import { getCollection } from 'astro:content';
+import type { BaselineEntry } from '../schemas/baseline.ts';
+import type { EvalRun } from '../schemas/eval-run.ts';
+import type { EvidenceRecord } from '../schemas/evidence.ts';
+import type { DailyHistory } from '../schemas/history.ts';
+import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
+import type { OutstandingItem } from '../schemas/outstanding.ts';
+import type { RunHead } from './evidence-runs.ts';
+import type { StatusCheck, StatusModel, UnparseableNote } from './model.ts';
+import { summariseStatus } from './summarise.ts';
+
+/**
+ * The one place the site turns content collections into a status model (I/O edge of src/status).
+ * In a build every page shares one model computed against one clock; in `astro dev` it is recomputed
+ * per request so a new run shows up without a restart.
+ */
+
+/** The status model plus the run heads the evidence pages are chosen from. */
+export interface SiteStatus {
+  model: StatusModel;
+  runs: RunHead[];
+}
+
+type AnyEntry = { id: string; data: unknown };
+
+/** Reads a collection that another stage may not have registered yet; absent means empty. */
+async function readCollection<T>(name: string): Promise<{ id: string; data: T }[]> {
+  try {
+    return ((await getCollection(name as never)) as AnyEntry[]).map((entry) => ({ id: entry.id, data: entry.data as T }));
+  } catch (error) {
+    console.warn(`[proofbook status] collection "${name}" unavailable: ${(error as Error).message}`);
+    return [];
+  }
+}
+
+async function loadSiteStatus(now: Date): Promise<SiteStatus> {
+  const [checks, runs, imports, history, baseline, outstanding] = await Promise.all([
+    readCollection<StatusCheck>('checks'),
+    readCollection<EvalRun>('runs'),
+    readCollection<ImportedArtifact>('imports'),
+    readCollection<DailyHistory>('history'),
+    readCollection<BaselineEntry>('baseline'),
+    readCollection<OutstandingItem>('outstanding'),
+  ]);
+  const records: EvidenceRecord[] = [];
+  for (const run of runs) records.push(...run.data.records);
+  const unparseable: UnparseableNote[] = [];
+  for (const artifact of imports) {
+    records.push(...artifact.data.records);
+    if (artifact.data.unparseable) unparseable.push({ file: artifact.data.file, ...artifact.data.unparseable });
+  }
+  const model = summariseStatus({
+    now,
+    checks: checks.map((entry) => entry.data),
+    records,
+    history: history.map((entry) => entry.data),
+    baseline: baseline.map((entry) => entry.data),
+    outstanding: outstanding.map((entry) => entry.data),
+    unparseable,
+  });
+  const heads = runs.map(({ data }) => ({ runId: data.runId, environment: data.environment, origin: data.origin, finishedAt: data.finishedAt }));
+  return { model, runs: heads };
+}
+
+let cached: { at: number; status: Promise<SiteStatus> } | undefined;
+/** In dev, one model serves the page and its overrides (banner, sidebar) rendered in the same request. */
+const DEV_REUSE_MS = 1000;
+
+/** The site's status model: memoised for a build, recomputed at most once a second in dev. */
+export function getSiteStatus(): Promise<SiteStatus> {
+  const now = Date.now();
+  if (!cached || (import.meta.env.DEV && now - cached.at > DEV_REUSE_MS)) cached = { at: now, status: loadSiteStatus(new Date(now)) };
+  return cached.status;
+}
