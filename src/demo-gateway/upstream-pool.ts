@@ -45,6 +45,37 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Spawns one upstream and completes the MCP handshake with it. */
+async function connectUpstream(spec: UpstreamSpec, options: PoolOptions, onClose: () => void): Promise<Connection> {
+  if (spec.params === null) throw new UpstreamUnreachableError(`${spec.name} is not configured`);
+  const transport = new StdioClientTransport({ ...spec.params, stderr: 'pipe' });
+  // Upstream stderr is diagnostics; it goes to the (redacting) gateway log, never to a client.
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') options.log(`[${spec.name}] ${line}`);
+  });
+  const client = new Client({ name: 'litellm-demo-gateway', version: '1.0.0' });
+  client.onclose = onClose;
+  try {
+    await withTimeout(client.connect(transport), options.timeoutMs, `starting ${spec.name}`);
+  } catch (error) {
+    await client.close().catch((closeError: unknown) => options.log(`[${spec.name}] close after failed start: ${String(closeError)}`));
+    throw error;
+  }
+  return { client, transport };
+}
+
+/** Every tool of one upstream, following its own pagination. */
+async function listAllTools(client: Client): Promise<Tool[]> {
+  const all: Tool[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.listTools(cursor === undefined ? {} : { cursor });
+    all.push(...page.tools);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
 /** Creates the pool; nothing is spawned until `start` or the first use. */
 export function createUpstreamPool(options: PoolOptions): UpstreamPool {
   const live = new Map<string, Promise<Connection>>();
@@ -52,26 +83,13 @@ export function createUpstreamPool(options: PoolOptions): UpstreamPool {
   let stopped = false;
 
   async function spawn(spec: UpstreamSpec): Promise<Connection> {
-    if (spec.params === null) throw new UpstreamUnreachableError(`${spec.name} is not configured`);
-    const transport = new StdioClientTransport({ ...spec.params, stderr: 'pipe' });
-    // Upstream stderr is diagnostics; it goes to the (redacting) gateway log, never to a client.
-    transport.stderr?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') options.log(`[${spec.name}] ${line}`);
-    });
-    const client = new Client({ name: 'litellm-demo-gateway', version: '1.0.0' });
-    const conn: Connection = { client, transport };
-    // A child that exits is forgotten, so the next request spawns a fresh one.
-    client.onclose = () => {
-      if (ready.get(spec.name) !== conn) return;
+    let conn: Connection | undefined;
+    conn = await connectUpstream(spec, options, () => {
+      // A child that exits is forgotten, so the next request spawns a fresh one.
+      if (conn === undefined || ready.get(spec.name) !== conn) return;
       ready.delete(spec.name);
       live.delete(spec.name);
-    };
-    try {
-      await withTimeout(client.connect(transport), options.timeoutMs, `starting ${spec.name}`);
-    } catch (error) {
-      await client.close().catch((closeError: unknown) => options.log(`[${spec.name}] close after failed start: ${String(closeError)}`));
-      throw error;
-    }
+    });
     ready.set(spec.name, conn);
     return conn;
   }
@@ -108,16 +126,7 @@ export function createUpstreamPool(options: PoolOptions): UpstreamPool {
     },
     async listTools(name) {
       try {
-        const tools = await use(name, 'tools/list', async (client) => {
-          const all: Tool[] = [];
-          let cursor: string | undefined;
-          do {
-            const page = await client.listTools(cursor === undefined ? {} : { cursor });
-            all.push(...page.tools);
-            cursor = page.nextCursor;
-          } while (cursor !== undefined);
-          return all;
-        });
+        const tools = await use(name, 'tools/list', listAllTools);
         return { status: 'ok', tools };
       } catch (error) {
         // LiteLLM logs the failure and reports the server as unreachable (reference §1.4).
