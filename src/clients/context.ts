@@ -1,4 +1,4 @@
-import type { Gateway } from '../schemas/gateway.ts';
+import type { Gateway, GatewayEnvironment } from '../schemas/gateway.ts';
 import type { ClientContext, SecretSource } from './types.ts';
 
 /** The placeholder that stands for the value of env var `name` in generated text: `<LITELLM_API_KEY>`. */
@@ -29,14 +29,19 @@ export function buildClientContext(gateway: Gateway, environment: string, overri
     const known = Object.keys(gateway.environments).join(', ');
     throw new Error(`content/gateway.yaml → environments.${environment}: no such environment (known: ${known})`);
   }
+  return contextFromEnvironment(gateway.name, environment, env, overrides.baseUrl);
+}
+
+/** Builds the generator context from one environment entry, for callers that hold no whole gateway (probes). */
+export function contextFromEnvironment(serverName: string, environment: string, env: GatewayEnvironment, baseUrl?: string): ClientContext {
   return {
-    serverName: gateway.name,
+    serverName,
     environment,
     label: env.label,
-    mcpUrl: joinUrl(overrides.baseUrl ?? env.baseUrl, env.mcpPath),
+    mcpUrl: joinUrl(baseUrl ?? env.baseUrl, env.mcpPath),
     keyEnv: env.keyEnv,
     servers: env.servers,
-    notes: env.notes,
+    ...(env.notes !== undefined ? { notes: env.notes } : {}),
   };
 }
 

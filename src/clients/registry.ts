@@ -10,6 +10,9 @@ import { openWebui } from './open-webui.ts';
 import type { ClientGenerator, ClientSetup } from './types.ts';
 import { vscode } from './vscode.ts';
 import type { Gateway } from '../schemas/gateway.ts';
+import type { ClientId } from '../schemas/client-profile-check.ts';
+
+export type { ClientId };
 
 export const clients = {
   codex,
@@ -20,9 +23,7 @@ export const clients = {
   'claude-desktop': claudeDesktop,
   inspector,
   curl,
-} satisfies Record<string, ClientGenerator>;
-
-export type ClientId = keyof typeof clients;
+} satisfies Record<ClientId, ClientGenerator>;
 
 /** Client ids in guide order. */
 export const clientIds = Object.keys(clients) as ClientId[];

@@ -10,6 +10,7 @@ import { probeHttp } from './http.ts';
 import { probeMcp } from './mcp.ts';
 import type { ProbeFailure, TranscriptEntry } from './observation.ts';
 import { probeSseCapture } from './sse-capture.ts';
+import { clientProfileProbe, codexCliProbe } from './client-profile.ts';
 
 /** What every observation has, whatever the kind. */
 export interface ObservationCore {
@@ -41,6 +42,8 @@ export const probes = {
   },
   mcp: { run: probeMcp, evaluate: (check, obs) => evaluateMcp(check, obs), credentials: (check) => fromAuth(check.auth) },
   'sse-capture': { run: probeSseCapture, evaluate: evaluateSse, credentials: (check) => fromAuth(check.auth) },
+  'client-profile': clientProfileProbe,
+  'codex-cli': codexCliProbe,
 } satisfies { [K in CheckKind]: Probe<CheckOf<K>, any> };
 
 export type ProbeKind = keyof typeof probes;

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { CheckBaseSchema } from './check-base.ts';
 import { DurationSchema } from './duration.ts';
 import { McpServerNameSchema } from './gateway.ts';
+import { ClientProfileCheckSchema, CodexCliCheckSchema } from './client-profile-check.ts';
 
 /**
  * Check definitions (`content/checks/*.yaml`). One strict object per probe kind, so a typo in a key is an
@@ -198,6 +199,8 @@ export const checkKindSchemas = {
   'auth-matrix': AuthMatrixCheckSchema,
   mcp: McpCheckSchema,
   'sse-capture': SseCaptureCheckSchema,
+  'client-profile': ClientProfileCheckSchema,
+  'codex-cli': CodexCliCheckSchema,
 } as const;
 
 export type CheckKind = keyof typeof checkKindSchemas;

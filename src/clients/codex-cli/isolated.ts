@@ -5,6 +5,7 @@
  * Needs root or CAP_SYS_ADMIN; nested namespaces work for root, so this also runs inside CI's own.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 
 /** What an isolated child did. */
 export interface IsolatedResult {
@@ -25,8 +26,17 @@ export class IsolationUnavailableError extends Error {
 /** Marker the wrapper prints to stderr when the namespace setup itself failed. */
 const SETUP_FAILED = 'proofbook-isolation-failed';
 
-/** The argv that runs `argv` in a new loopback-only network namespace. */
-export function isolatedArgv(argv: readonly string[]): string[] {
+/**
+ * True when this process already sits in a namespace with nothing but loopback (verify-client re-executes
+ * itself that way, with the demo gateway inside). Then children run as they are and can reach that gateway.
+ */
+export function isLoopbackOnly(interfaces = os.networkInterfaces()): boolean {
+  return Object.values(interfaces).every((addresses) => (addresses ?? []).every((address) => address.internal));
+}
+
+/** The argv that runs `argv` in a new loopback-only network namespace (as is when already in one). */
+export function isolatedArgv(argv: readonly string[], alreadyIsolated = isLoopbackOnly()): string[] {
+  if (alreadyIsolated) return [...argv];
   return ['unshare', '-n', 'sh', '-c', `ip link set lo up || { echo ${SETUP_FAILED} >&2; exit 125; }; exec "$@"`, 'sh', ...argv];
 }
 
