@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EvalRun } from '../schemas/eval-run.ts';
+import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
+import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
+import { ProofbookInputError } from '../schemas/parse.ts';
+import { parseJsonHistory } from './scan.ts';
+import { writeFileAtomic } from './store.ts';
+
+/**
+ * Daily aggregation of runs into `evaluation/history/<yyyy-mm-dd>.json`, so the long view costs one
+ * small file per day however many runs there were (DESIGN.md "Scale"). A day is always recomputed
+ * from all of that day's raw runs, which makes re-ingesting idempotent.
+ */
+
+/** UTC day (`yyyy-mm-dd`) of an ISO instant. */
+export function utcDay(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10);
+}
+
+/** The day a run belongs to: the UTC day it started. */
+export function runDay(run: Pick<EvalRun, 'startedAt'>): string {
+  return utcDay(run.startedAt);
+}
+
+type CountedVerdict = DailyBucket['lastVerdict'];
+
+/** `expected-fail` is a status-page view of a failure; history counts what was observed. */
+const counted = (verdict: Verdict): CountedVerdict => (verdict === 'expected-fail' ? 'fail' : verdict);
+
+/** Aggregates one day's runs into buckets per check × target × origin (pure; order-independent). */
+export function aggregateDay(date: string, runs: readonly EvalRun[]): DailyHistory {
+  const buckets = new Map<string, DailyBucket>();
+  const lastAt = new Map<string, string>();
+  for (const run of runs) {
+    for (const record of run.records) {
+      const key = `${record.checkId}\u0000${record.target}\u0000${record.origin}`;
+      const verdict = counted(record.verdict);
+      const at = record.finishedAt;
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = { checkId: record.checkId, target: record.target, origin: record.origin, pass: 0, fail: 0, degraded: 0, error: 0, firstAt: record.startedAt, lastAt: at, lastVerdict: verdict };
+        buckets.set(key, bucket);
+      }
+      bucket[verdict]++;
+      if (record.startedAt < bucket.firstAt) bucket.firstAt = record.startedAt;
+      // Ties on the timestamp break by run id so the result does not depend on input order.
+      const tie = `${at}\u0000${run.runId}`;
+      if (!lastAt.has(key) || tie > (lastAt.get(key) ?? '')) {
+        lastAt.set(key, tie);
+        bucket.lastAt = at;
+        bucket.lastVerdict = verdict;
+      }
+    }
+  }
+  const sorted = [...buckets.values()].sort((a, b) => (a.checkId + a.target + a.origin < b.checkId + b.target + b.origin ? -1 : 1));
+  return DailyHistorySchema.parse({ schemaVersion: EVIDENCE_SCHEMA_VERSION, date, runCount: runs.length, buckets: sorted });
+}
+
+/** Groups runs by the UTC day they started. */
+export function groupRunsByDay(runs: readonly EvalRun[]): Map<string, EvalRun[]> {
+  const days = new Map<string, EvalRun[]>();
+  for (const run of runs) {
+    const day = runDay(run);
+    days.set(day, [...(days.get(day) ?? []), run]);
+  }
+  return days;
+}
+
+/** Path of a day's history file, relative to the evaluation dir. */
+export function historyRelPath(date: string): string {
+  return `history/${date}.json`;
+}
+
+/** Serialises a history file exactly as it is written (stable, so unchanged days are not rewritten). */
+export function formatHistory(history: DailyHistory): string {
+  return `${JSON.stringify(history, null, 2)}\n`;
+}
+
+/** What `updateHistory` did per day. */
+export interface HistoryUpdate {
+  written: string[];
+  unchanged: string[];
+  /** Days whose history covers more runs than remain raw (compacted): the file is kept as is. */
+  keptCompacted: string[];
+}
+
+async function readExisting(evaluationDir: string, date: string): Promise<{ text: string; history?: DailyHistory } | undefined> {
+  const rel = historyRelPath(date);
+  const text = await readFile(path.join(evaluationDir, rel), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  try {
+    return { text, history: parseJsonHistory(text, `evaluation/${rel}`) };
+  } catch (error) {
+    // An unreadable history file is replaced by a recomputation from the raw runs.
+    if (error instanceof ProofbookInputError) return { text };
+    throw error;
+  }
+}
+
+/**
+ * Recomputes the history file of every day in `days` (default: every day present in `runs`) from
+ * `runs`, and writes it atomically when it changed. A day whose file counts more runs than `runs`
+ * holds for it has been compacted; its aggregate is left untouched, never shrunk.
+ */
+export async function updateHistory(evaluationDir: string, runs: readonly EvalRun[], days?: Iterable<string>): Promise<HistoryUpdate> {
+  const byDay = groupRunsByDay(runs);
+  const result: HistoryUpdate = { written: [], unchanged: [], keptCompacted: [] };
+  for (const date of [...(days ?? byDay.keys())].sort()) {
+    const dayRuns = byDay.get(date) ?? [];
+    const existing = await readExisting(evaluationDir, date);
+    if (existing?.history && existing.history.runCount > dayRuns.length) {
+      result.keptCompacted.push(date);
+      continue;
+    }
+    if (dayRuns.length === 0) continue;
+    const text = formatHistory(aggregateDay(date, dayRuns));
+    if (existing?.text === text) {
+      result.unchanged.push(date);
+      continue;
+    }
+    await writeFileAtomic(path.join(evaluationDir, historyRelPath(date)), text);
+    result.written.push(date);
+  }
+  return result;
+}

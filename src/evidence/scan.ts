@@ -1,0 +1,124 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
+import { importArtifact } from '../ingest/import-artifact.ts';
+import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
+import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
+import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
+import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
+import { redactText, type SecretValue } from './redact.ts';
+
+/**
+ * Reading `evaluation/`: lists and reads runs, imports and daily history files. Every JSON file goes
+ * through parseOrThrow with a line map, so a bad file is reported as `file:line → field: message`.
+ */
+
+/** The evaluation dir: env `PROOFBOOK_EVALUATION_DIR`, else `./evaluation` under `root`. */
+export function resolveEvaluationDir(root: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return path.resolve(root, env.PROOFBOOK_EVALUATION_DIR || 'evaluation');
+}
+
+/** Env var NAMES whose values are masked in imports when no gateway definition names others. */
+export const DEFAULT_SECRET_ENV_NAMES = ['LITELLM_API_KEY', 'LITELLM_MASTER_KEY'] as const;
+
+/** The values of the named secret env vars that are set (names are safe to print, values never are). */
+export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>, names: readonly string[] = DEFAULT_SECRET_ENV_NAMES): SecretValue[] {
+  return names.flatMap((name) => {
+    const value = env[name];
+    return value && value.length >= 4 ? [{ name, value }] : [];
+  });
+}
+
+/** Maps a zod issue path to a 1-based line in JSON `text`. */
+export function jsonLineMap(text: string): (p: readonly PropertyKey[]) => number | undefined {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors);
+  return (issuePath) => {
+    if (!tree) return undefined;
+    for (let depth = issuePath.length; depth >= 0; depth--) {
+      const node = findNodeAtLocation(tree, issuePath.slice(0, depth) as (string | number)[]);
+      if (node) return text.slice(0, node.offset).split('\n').length;
+    }
+    return undefined;
+  };
+}
+
+/** Parses a JSON evidence file's text with `schema`; throws ProofbookInputError naming file, line and field. */
+export function parseJsonFile<T>(schema: Parameters<typeof parseOrThrow>[0], text: string, file: string, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ProofbookInputError(file, what, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], 'the file may be truncated; re-run the probe or delete it');
+  }
+  return parseOrThrow(schema, value, { file, what, lineOf: jsonLineMap(text) }) as T;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  return readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+}
+
+/** `runs/<run-id>/run.json` paths relative to the evaluation dir; in-progress `.tmp-*` runs are skipped. */
+export async function listRunFiles(evaluationDir: string): Promise<string[]> {
+  const ids = await listDir(path.join(evaluationDir, 'runs'));
+  return ids.filter((id) => !id.startsWith('.')).sort().map((id) => `runs/${id}/run.json`);
+}
+
+/** Reads and validates one run; throws ProofbookInputError (file, line, field) when it is bad. */
+export async function readRun(evaluationDir: string, rel: string): Promise<EvalRun> {
+  const text = await readFile(path.join(evaluationDir, rel), 'utf8');
+  return parseJsonRun(text, `evaluation/${rel}`);
+}
+
+/** Validates run.json text (pure; `file` is only for messages). */
+export function parseJsonRun(text: string, file: string): EvalRun {
+  return parseJsonFile<EvalRun>(EvalRunSchema, text, file, 'evaluation run');
+}
+
+/** `history/<yyyy-mm-dd>.json` paths relative to the evaluation dir. */
+export async function listHistoryFiles(evaluationDir: string): Promise<string[]> {
+  const names = await listDir(path.join(evaluationDir, 'history'));
+  return names.filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort().map((n) => `history/${n}`);
+}
+
+/** Validates history text (pure). */
+export function parseJsonHistory(text: string, file: string): DailyHistory {
+  return parseJsonFile<DailyHistory>(DailyHistorySchema, text, file, 'daily history');
+}
+
+/** Reads and validates one daily history file. */
+export async function readHistory(evaluationDir: string, rel: string): Promise<DailyHistory> {
+  return parseJsonHistory(await readFile(path.join(evaluationDir, rel), 'utf8'), `evaluation/${rel}`);
+}
+
+const isImportArtifact = (name: string): boolean => !name.startsWith('.') && !name.endsWith('.meta.yaml') && name !== 'README.md';
+
+/** Every imported artifact under `imports/` (recursively), relative to the evaluation dir; sidecars excluded. */
+export async function listImportFiles(evaluationDir: string): Promise<string[]> {
+  const root = path.join(evaluationDir, 'imports');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((e) => e.isFile() && isImportArtifact(e.name))
+    .map((e) => path.relative(evaluationDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Reads one import and its optional sidecar, redacts and parses it. Never throws for bad content. */
+export async function readImport(evaluationDir: string, rel: string, secrets: readonly SecretValue[]): Promise<ImportedArtifact> {
+  const full = path.join(evaluationDir, rel);
+  const [bytes, info, manifestText] = await Promise.all([
+    readFile(full),
+    stat(full),
+    readFile(`${full}.meta.yaml`, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    }),
+  ]);
+  return importArtifact({ file: rel, bytes, manifestText, modifiedAt: info.mtime.toISOString(), redact: (text) => redactText(text, secrets) });
+}
