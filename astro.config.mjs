@@ -9,6 +9,7 @@ import { proofbookStatus } from './src/integration.ts';
 // `content.config.ts` re-exports `src/content.config.ts`, and pages are injected from `src/routes/`.
 export default defineConfig({
   srcDir: '.',
+  publicDir: './src/public',
   site: process.env.PROOFBOOK_SITE_URL ?? 'http://localhost:4321',
   // Astro 7 defaults to 'jsx', which strips whitespace between inline elements in prose.
   compressHTML: true,

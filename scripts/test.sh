@@ -22,9 +22,11 @@ else
 fi
 
 pg_url=''
-if [ -f .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-  pg_url=$(bash .ci/postgres.sh start) || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
-  trap 'bash .ci/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+if [ -f .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  pg_log=$(mktemp)
+  pg_url=$(bash .ci/postgres.sh start 2>"$pg_log") || { cat "$pg_log" >&2; echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
+  pg_dir=$(sed -n 's/.*stop with: .* stop //p' "$pg_log" | tail -n 1)
+  trap 'bash .ci/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -f "$pg_log"' EXIT
 fi
 export PROOFBOOK_TEST_POSTGRES_URL="${PROOFBOOK_TEST_POSTGRES_URL:-$pg_url}"
 

@@ -8,12 +8,21 @@ import { inject } from 'vitest';
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
+/**
+ * The environment a user's `npm run build` has. Vitest puts NODE_ENV=test and Vite's MODE/DEV/PROD into
+ * process.env, and with those Starlight builds a site whose search is replaced by a "production only" notice.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const keep = Object.entries(process.env).filter(([name]) => /^(PATH|HOME|TMPDIR|LANG|LC_.*|TZ|CI|PROOFBOOK_.*)$/.test(name));
+  return { ...Object.fromEntries(keep), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
 /** Runs `astro build` into `outDir` with Node 24 (the test runner's own node). Resolves with the build log. */
 export function buildSiteInto(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...buildEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
