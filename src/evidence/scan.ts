@@ -122,3 +122,47 @@ export async function readImport(evaluationDir: string, rel: string, secrets: re
   ]);
   return importArtifact({ file: rel, bytes, manifestText, modifiedAt: info.mtime.toISOString(), redact: (text) => redactText(text, secrets) });
 }
+
+/** A file under evaluation/ that could not be used, with the located reason. */
+export interface EvidenceProblem {
+  file: string;
+  message: string;
+}
+
+/** Everything found under evaluation/ in one pass. */
+export interface EvaluationScan {
+  runs: EvalRun[];
+  imports: ImportedArtifact[];
+  histories: DailyHistory[];
+  /** Invalid run.json and history files (skipped; `--strict` fails on them). */
+  problems: EvidenceProblem[];
+}
+
+/** Maps `fn` over `items` in batches of `size`, so 10,000 files never mean 10,000 open handles. */
+async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+async function readValid<T>(evaluationDir: string, files: string[], read: (dir: string, rel: string) => Promise<T>, problems: EvidenceProblem[]): Promise<T[]> {
+  const results = await inBatches(files, 32, async (rel) => {
+    try {
+      return await read(evaluationDir, rel);
+    } catch (error) {
+      if (!(error instanceof ProofbookInputError)) throw error;
+      problems.push({ file: `evaluation/${rel}`, message: error.message });
+      return undefined;
+    }
+  });
+  return results.filter((r): r is Awaited<T> => r !== undefined) as T[];
+}
+
+/** Reads every run, import and history file; bad files become problems, never exceptions. */
+export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
+  const problems: EvidenceProblem[] = [];
+  const runs = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRun, problems);
+  const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
+  const imports = await inBatches(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
+  return { runs, imports, histories, problems };
+}

@@ -2,7 +2,7 @@ import { EvidenceRecordSchema, type EvidenceRecord } from '../schemas/evidence.t
 import type { ArtifactKind, ArtifactManifest, ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { decodeArtifact } from './decode.ts';
 import { detectKind } from './detect.ts';
-import type { Finding, ParseOutcome } from './finding.ts';
+import type { Finding } from './finding.ts';
 import { parseManifest } from './manifest.ts';
 import { maskCommonSecrets } from './mask-secrets.ts';
 import { defaultChecks, parsers } from './registry.ts';
@@ -62,14 +62,17 @@ function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, finding
   );
 }
 
-/** Runs a parser so that a bug in it becomes an `unparseable` entry, never an exception that breaks the build. */
-function runParser(kind: Exclude<ArtifactKind, 'unknown'>, text: string): ParseOutcome {
-  try {
-    return parsers[kind](text);
-  } catch (error) {
-    return { unparseable: { reason: `${kind} parser failed: ${(error as Error).message}` } };
-  }
+/**
+ * Column labels and values such as `Has Bearer Token`, `Bearer Token Env Var` and `Auth: Bearer token` in
+ * Codex output look like a Bearer credential to the redaction patterns. They are shielded (decoded text
+ * never holds NUL, so the marker is unambiguous), redacted, then restored.
+ */
+function redactKeepingLabels(text: string, redact: ((text: string) => string) | undefined): string {
+  const shielded = text.replace(/\bBearer (token|Token)\b/g, 'Bearer\u0000$1');
+  const redacted = maskCommonSecrets(redact ? redact(shielded) : shielded);
+  return redacted.replace(/Bearer\u0000/g, 'Bearer ');
 }
+
 
 /**
  * Turns one imported file into an ImportedArtifact: manifest → decode → redact → detect kind → parse →
@@ -88,16 +91,18 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
   if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
   const decoded = decodeArtifact(input.bytes);
   if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
-  const text = maskCommonSecrets(input.redact ? input.redact(decoded.text) : decoded.text);
-  const kind = manifest?.kind ?? detectKind(input.file, text);
-  if (kind === 'unknown') {
-    return fail(kind, { reason: `no parser recognises this file; add ${input.file.split('/').at(-1)}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')})`, line: 1 });
-  }
-  const outcome = runParser(kind, text);
-  if ('unparseable' in outcome) return fail(kind, outcome.unparseable);
   try {
+    const text = redactKeepingLabels(decoded.text, input.redact);
+    const kind = manifest?.kind ?? detectKind(input.file, text);
+    if (kind === 'unknown') {
+      const name = input.file.split('/').at(-1);
+      return fail(kind, { reason: `no parser recognises this file; add ${name}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')})`, line: 1 });
+    }
+    const outcome = parsers[kind](text);
+    if ('unparseable' in outcome) return fail(kind, outcome.unparseable);
     return { ...base, kind, records: toRecords(input.file, kind, outcome.findings, meta, manifest), unparseable: null };
   } catch (error) {
-    return fail(kind, { reason: `${kind} parser produced an invalid record: ${(error as Error).message.slice(0, 300)}` });
+    // A bug in a parser or in redaction must show up as an unparseable entry, never break the build.
+    return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${(error as Error).message.slice(0, 300)}` });
   }
 }

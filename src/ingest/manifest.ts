@@ -12,7 +12,7 @@ export function parseManifest(yamlText: string, file: string): { manifest: Artif
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const error = doc.errors[0];
-    return { unparseable: { reason: `${file}: invalid YAML: ${error.message.split('\n')[0]}`, line: error.linePos?.[0].line ?? 1 } };
+    return { unparseable: { reason: `${file}: invalid YAML: ${error.message.split('\n')[0]}`, line: lineCounter.linePos(error.pos[0]).line } };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {

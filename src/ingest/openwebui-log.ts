@@ -58,11 +58,13 @@ export function parseOpenWebuiLog(text: string): ParseOutcome {
   const baseUrl = split.lines.map((l) => /^\s*Base(?: URL)?:\s*(\S+)/i.exec(l)?.[1]).find(Boolean);
   const verdict = failed.length === 0 ? 'pass' : failed.length === probes.length ? 'fail' : 'degraded';
   const noResponse = failed.filter((p) => p.actual.startsWith(NO_RESPONSE)).length;
+  // The script prints the transport error once (summary or curl line), not per probe.
+  const errorLines = split.lines.filter((l) => /^\s*(summary|error|curl)\b/i.test(l)).join(' ');
   return {
     findings: [
       {
         verdict,
-        failureClass: failed.length ? (classifyErrorText(failed.map((p) => p.actual.replace(NO_RESPONSE, '')).join(' ')) ?? 'expectation') : null,
+        failureClass: failed.length ? (classifyErrorText(failed.map((p) => p.actual.replace(NO_RESPONSE, '')).join(' ')) ?? classifyErrorText(errorLines) ?? 'expectation') : null,
         summary: `Open WebUI MCP test: ${probes.length - failed.length}/${probes.length} probes answered${noResponse ? `, ${noResponse} "${NO_RESPONSE}"` : ''}`,
         line: failed[0]?.line ?? probes[0].line,
         conditions,

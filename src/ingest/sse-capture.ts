@@ -21,8 +21,9 @@ export function parseSseCapture(text: string): ParseOutcome {
   const { lines } = split;
   const head = parseHttpHead(lines);
   const curlError = lines.map(parseCurlError).find((e) => e !== undefined);
-  const body = readSseBody(lines, head ? head.bodyIndex : 0);
-  const stray = body.strayLines.filter((n) => !curlError || parseCurlError(lines[n - 1]) === undefined);
+  // curl's own error line is not part of the stream; blank it so line numbers stay true.
+  const body = readSseBody(curlError ? lines.map((l) => (parseCurlError(l) ? '' : l)) : lines, head ? head.bodyIndex : 0);
+  const stray = body.strayLines;
   if (!head && !curlError && body.pings.length === 0 && body.events.length === 0) {
     return unparseable('no SSE frames (`: ping` comments, `event:`/`data:` lines) or HTTP status line found', stray[0] ?? 1);
   }

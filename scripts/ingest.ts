@@ -1,0 +1,30 @@
+// npm run ingest [-- --strict] [--json]: parses everything under evaluation/ (as the Astro loaders do),
+// recomputes the daily history files, and reports counts and unparseable items.
+import { parseArgs } from 'node:util';
+import { updateHistory } from '../src/evidence/history.ts';
+import { resolveEvaluationDir, scanEvaluation, secretsFromEnv } from '../src/evidence/scan.ts';
+import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    strict: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'evaluation-dir': { type: 'string' },
+  },
+});
+
+const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
+const scan = await scanEvaluation(evaluationDir, secretsFromEnv(process.env));
+const history = await updateHistory(evaluationDir, scan.runs);
+const report: IngestReport = {
+  evaluationDir,
+  runs: { valid: scan.runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: scan.runs.reduce((n, r) => n + r.records.length, 0) },
+  ...summariseImports(scan.imports),
+  history,
+  invalid: scan.problems,
+};
+console.log(values.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
+if (values.strict && hasIngestProblems(report)) {
+  if (!values.json) console.error('ingest --strict: unparseable or invalid evidence (listed above)');
+  process.exitCode = 1;
+}
