@@ -83,10 +83,10 @@ x-mcp-servers = "mcp_postgres"
 `;
     expect(brief(lintCodexConfig(text))).toMatchInlineSnapshot(`
       [
-        "6:error codex/headers-table",
         "3:error codex/env-name",
         "4:error codex/auth-scheme",
         "4:error codex/no-expansion",
+        "6:error codex/headers-table",
       ]
     `);
   });

@@ -1,0 +1,63 @@
+/** The lint-client and verify-client commands, run as a user runs them. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { generateSetup } from '../../src/clients/registry.ts';
+import { fixtureGateway } from './support/gateway.ts';
+
+const run = promisify(execFile);
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'proofbook-lint-client-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(script: string, args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, [script, ...args], { env: { ...process.env, LITELLM_API_KEY: 'x' }, timeout: 120_000 });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+test.each([
+  ['config.toml', 'codex'],
+  ['.vscode/mcp.json', 'vscode'],
+  ['.mcp.json', 'claude-code'],
+  ['.cursor/mcp.json', 'cursor'],
+  ['claude_desktop_config.json', 'claude-desktop'],
+] as const)('lint-client detects %s as %s and accepts the generated file', async (name, client) => {
+  const file = path.join(dir, client, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, generateSetup(fixtureGateway, client, 'internal').primary.code);
+  const result = await cli('scripts/lint-client.ts', [file]);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain(`(${client})`);
+});
+
+test('lint-client names each problem with file:line and exits 1', async () => {
+  const file = path.join(dir, 'broken.toml');
+  await writeFile(file, '[mcp_servers.litellm]\nurl = "https://gw/mcp/"\nbearer_token = "sk-inline-123456"\nheaders = { "x-mcp-servers" = "a" }\n');
+  const result = await cli('scripts/lint-client.ts', [file]);
+  expect(result.code).toBe(1);
+  expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+    "<dir>/broken.toml:3: error: mcp_servers.litellm: inline \`bearer_token\` is rejected by Codex; put the key in an env var and write \`bearer_token_env_var = "LITELLM_API_KEY"\` [codex/inline-bearer-token]
+    <dir>/broken.toml:4: error: mcp_servers.litellm: Codex silently ignores a \`headers\` table and sends none of it; use \`http_headers\` (literal values) or \`env_http_headers\` (env var names) [codex/headers-table]
+    <dir>/broken.toml: 2 error(s), 0 warning(s) (codex)
+    "
+  `);
+});
+
+test('verify-client codex against the embedded demo gateway passes both checks', async () => {
+  const result = await cli('scripts/verify-client.ts', ['codex', '--no-write']);
+  expect(result.stdout).toMatch(/^pass\s+clients\.codex\s/m);
+  expect(result.stdout).toMatch(/^pass\s+clients\.codex-cli\s/m);
+  expect(result.code).toBe(0);
+}, 120_000);
