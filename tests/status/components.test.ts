@@ -65,9 +65,9 @@ describe('inline pills and history', () => {
     expect(filled).toContain('<span class="pb-pill pb-limited">origin limitation</span> <time datetime="2026-11-24T14:00:00.000Z"');
   });
 
-  test('history SVG merges equal days into one run per colour', () => {
-    expect(historySvg('ppp-fpp', 'h')).toBe(
-      '<svg class="pb-h" width="21" height="10" viewBox="0 0 21 10" role="img" aria-label="h"><rect class="b" width="21" height="10"/><path class="p" d="M0 0h9v10h-9zM15 0h6v10h-6z"/><path class="f" d="M12 0h3v10h-3z"/></svg>',
+  test('history SVG: the commonest mark is the background, other marks are merged runs of one stroked path', () => {
+    expect(historySvg('ppp-ffpf', 'h')).toBe(
+      '<svg class="pb-h" width="24" height="10" role="img" aria-label="h"><rect class="p" width="24" height="10"/><path class="f" d="M12 5h6m3 0h3"/><path class="n" d="M9 5h3"/></svg>',
     );
   });
 });

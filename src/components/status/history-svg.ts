@@ -1,6 +1,7 @@
-/** Horizontal runs of one mark in a history string, as one SVG path (`M x 0 h w v H h -w z` per run). */
-function runsPath(history: string, mark: string, width: number, height: number): string {
+/** Runs of `mark` in a history string as one stroked path: `M x 5 h w` then `m gap 0 h w` per further run. */
+function runsPath(history: string, mark: string, width: number): string {
   let path = '';
+  let penAt = 0;
   for (let i = 0; i < history.length; ) {
     if (history[i] !== mark) {
       i++;
@@ -8,23 +9,27 @@ function runsPath(history: string, mark: string, width: number, height: number):
     }
     let end = i;
     while (history[end] === mark) end++;
-    const w = (end - i) * width;
-    path += `M${i * width} 0h${w}v${height}h-${w}z`;
+    path += path === '' ? `M${i * width} 5h${(end - i) * width}` : `m${i * width - penAt} 0h${(end - i) * width}`;
+    penAt = end * width;
     i = end;
   }
   return path;
 }
 
+const MARKS = ['p', 'd', 'f', '-'] as const;
+
 /**
- * Daily history as a compact inline SVG: one grey background and at most one path per verdict, with
- * consecutive equal days merged, so a quiet year costs a few dozen bytes per check.
+ * Daily history as a compact inline SVG (issue 7 caps /status at 300 KB for 200 checks): the most common
+ * mark is the background and every other mark is one stroked path of merged runs, so a quiet history
+ * costs about a hundred bytes.
  */
-export function historySvg(history: string, label: string, width = 3, height = 10): string {
+export function historySvg(history: string, label: string, width = 3): string {
   const total = history.length * width;
-  const paths = (['p', 'd', 'f'] as const)
-    .map((mark) => [mark, runsPath(history, mark, width, height)] as const)
-    .filter(([, path]) => path !== '')
-    .map(([mark, path]) => `<path class="${mark}" d="${path}"/>`)
+  const counts = MARKS.map((mark) => [mark, history.split(mark).length - 1] as const);
+  const base = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const paths = counts
+    .filter(([mark, count]) => mark !== base && count > 0)
+    .map(([mark]) => `<path class="${mark === '-' ? 'n' : mark}" d="${runsPath(history, mark, width)}"/>`)
     .join('');
-  return `<svg class="pb-h" width="${total}" height="${height}" viewBox="0 0 ${total} ${height}" role="img" aria-label="${label}"><rect class="b" width="${total}" height="${height}"/>${paths}</svg>`;
+  return `<svg class="pb-h" width="${total}" height="10" role="img" aria-label="${label}"><rect class="${base === '-' ? 'n' : base}" width="${total}" height="10"/>${paths}</svg>`;
 }

@@ -1,12 +1,13 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveEvaluationDir } from '../../evidence/scan.ts';
 
-// TODO(issue 7): move into src/evidence (the only code meant to read evaluation/) once the ingest stage
-// exports an artifact reader there; until then this reads only, confined to the evaluation directory.
+// TODO(issue 7): move into src/evidence (the only code meant to read evaluation/) when that module exports
+// an artifact reader; until then this only reads, confined to the directory src/evidence resolves.
 
-/** The evaluation directory the loaders read (`PROOFBOOK_EVALUATION_DIR` overrides it, as for the loaders). */
+/** The evaluation directory the loaders read (the build runs from the project root). */
 export function evaluationDir(): string {
-  return path.resolve(process.env.PROOFBOOK_EVALUATION_DIR ?? path.join(process.cwd(), 'evaluation'));
+  return resolveEvaluationDir(process.cwd());
 }
 
 /** The first `maxBytes` of an already redacted artifact, or why it cannot be shown. */

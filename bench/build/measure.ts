@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Wall time and peak RSS of one `astro build`, measured by GNU time (`%M`: max resident set, KiB). */
+export interface BuildSample {
+  wallMs: number;
+  peakRssMiB: number;
+}
+
+/** Runs `astro build` in `cwd` under `/usr/bin/time -f %M`; `cold` removes dist and caches first. */
+export async function timedBuild(cwd: string, binDir: string, options: { cold: boolean; config?: string; timeoutMs?: number }): Promise<BuildSample> {
+  if (options.cold) for (const dir of ['dist', '.cache', '.astro']) await rm(path.join(cwd, dir), { recursive: true, force: true });
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}`);
+  const args = ['-o', rssFile, '-f', '%M', path.join(binDir, 'astro'), 'build', ...(options.config ? ['--config', options.config] : [])];
+  const env = { ...process.env, PATH: `${binDir}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const started = process.hrtime.bigint();
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn('/usr/bin/time', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 900_000);
+    child.on('error', reject);
+    child.on('close', (exit) => {
+      clearTimeout(timer);
+      resolve({ code: exit, output });
+    });
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (code !== 0) throw new Error(`astro build failed in ${cwd} (exit ${code}):\n${output.slice(-3000)}`);
+  const rssKiB = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1));
+  await rm(rssFile, { force: true });
+  return { wallMs, peakRssMiB: rssKiB / 1024 };
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
