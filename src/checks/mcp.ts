@@ -19,9 +19,10 @@ function serverConditions(check: McpCheck, obs: McpObservation, counts: Record<s
   const severity = healthy.length > 0 && check.expect.partialIs === 'degraded' ? 'degrade' : 'fail';
   const out: Condition[] = [];
   for (const server of servers) {
-    if (check.expect.everyServerHasTools) out.push(condition(`tools[${server}] >= 1`, (counts[server] ?? 0) >= 1, counts[server] ?? 0, { severity }));
+    // The gateway's own word on a server explains more than a zero count, so it comes first.
     const outcome = obs.serverOutcomes?.[server];
     if (check.expect.serverOutcomesOk && outcome) out.push(condition(`server_outcomes[${server}].status == ok`, outcome.status === 'ok', outcome.status, { severity }));
+    if (check.expect.everyServerHasTools) out.push(condition(`tools[${server}] >= 1`, (counts[server] ?? 0) >= 1, counts[server] ?? 0, { severity }));
   }
   return out;
 }
@@ -33,9 +34,8 @@ export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[]
     out.push(condition(`protocolVersion == ${check.expect.protocolVersion}`, obs.protocolVersion === check.expect.protocolVersion, obs.protocolVersion));
   }
   if (check.steps === 'initialize') return out;
-  const counts = toolsByServer(obs);
+  out.push(...serverConditions(check, obs, toolsByServer(obs)));
   out.push(condition(`tools >= ${check.expect.minTools}`, obs.tools.length >= check.expect.minTools, obs.tools.length));
-  out.push(...serverConditions(check, obs, counts));
   return out;
 }
 

@@ -1,0 +1,57 @@
+// `npm run probe -- --env internal --origin lan-host [--base-url URL] [--only id…] [--junit file] [--json]
+//   [--concurrency N] [--evaluation DIR] [--deadline 5m] [--no-write]`
+// Exit codes: 0 every check passed (or is degraded), 1 a check failed or errored, 2 configuration error.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadProjectConfig } from '../src/config/load.ts';
+import { collectSecrets, redactText } from '../src/evidence/redact.ts';
+import { writeFileAtomic } from '../src/evidence/store.ts';
+import { exitCodeFor, formatJunit, formatResultLine, formatSummary } from '../src/probes/report.ts';
+import { runAndStore } from '../src/probes/run.ts';
+import { DurationSchema } from '../src/schemas/duration.ts';
+import { ProofbookInputError } from '../src/schemas/parse.ts';
+
+const root = process.cwd();
+let secrets: ReturnType<typeof collectSecrets> = [];
+try {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      env: { type: 'string' },
+      origin: { type: 'string', default: process.env.PROOFBOOK_ORIGIN ?? 'local' },
+      'base-url': { type: 'string' },
+      only: { type: 'string', multiple: true },
+      junit: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '3' },
+      evaluation: { type: 'string', default: path.join(root, 'evaluation') },
+      deadline: { type: 'string', default: '5m' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const config = await loadProjectConfig(root);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new ProofbookInputError('--concurrency', 'command line', [{ path: 'concurrency', message: `Expected a positive integer, received "${values.concurrency}"` }]);
+  const deadline = DurationSchema.safeParse(values.deadline);
+  if (!deadline.success) throw new ProofbookInputError('--deadline', 'command line', [{ path: 'deadline', message: deadline.error.issues[0]?.message ?? 'invalid' }]);
+  // --only takes ids separated by commas, repeated, or as the words that follow it.
+  const only = [...(values.only ?? []).flatMap((v) => v.split(',')), ...positionals].filter(Boolean);
+  secrets = collectSecrets(config.gateway, process.env);
+  const tty = Boolean(process.stdout.isTTY) && !process.env.CI;
+  const progress = values.json ? process.stderr : process.stdout;
+  const environment = values.env ?? config.gateway.defaultEnvironment ?? Object.keys(config.gateway.environments)[0] ?? '';
+  const { run, dir } = await runAndStore({
+    gateway: config.gateway, checks: config.checks, environment, origin: values.origin, ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    only, concurrency, env: process.env, evaluationDir: path.resolve(values.evaluation), write: !values['no-write'], runDeadlineMs: deadline.data,
+    onResult: (record, done, total) => progress.write(`${redactText(formatResultLine(record, { tty, done, total }), secrets)}\n`),
+  });
+  progress.write(`${redactText(formatSummary(run, dir ? path.relative(root, dir) || dir : undefined), secrets)}\n`);
+  if (values.junit) await writeFileAtomic(path.resolve(values.junit), redactText(formatJunit(run), secrets));
+  if (values.json) process.stdout.write(`${redactText(JSON.stringify(run, null, 2), secrets)}\n`);
+  process.exitCode = exitCodeFor(run);
+} catch (error) {
+  const isConfig = error instanceof ProofbookInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${redactText(message, secrets)}\n`);
+  process.exitCode = isConfig ? 2 : 1;
+}
