@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { makeRun, makeTempEvaluation, writeRunFile } from './evaluation-fixture.ts';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const project = path.join(import.meta.dirname, 'fixtures/dev-project');
+let root: string;
+let evaluationDir: string;
+let dev: ChildProcess | undefined;
+let baseUrl: string;
+let output = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function page(): Promise<string> {
+  const response = await fetch(`${baseUrl}/runs`, { signal: AbortSignal.timeout(10_000) });
+  return response.text();
+}
+
+/** Polls the page until `predicate` holds or `ms` pass; returns the last body. */
+async function waitForPage(predicate: (html: string) => boolean, ms: number): Promise<string> {
+  const deadline = Date.now() + ms;
+  let html = '';
+  while (Date.now() < deadline) {
+    html = await page().catch((error: Error) => `fetch failed: ${error.message}`);
+    if (predicate(html)) return html;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return html;
+}
+
+beforeAll(async () => {
+  ({ root, evaluationDir } = await makeTempEvaluation());
+  await writeRunFile(evaluationDir, makeRun('20260301T100000Z-sandbox-aaaa', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
+  await writeFile(path.join(evaluationDir, 'imports', 'notes.txt'), 'not a log\n');
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  dev = spawn(path.join(repo, 'node_modules/.bin/astro'), ['dev', '--root', project, '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: repo,
+    // A clean env: vitest's own variables (VITEST, NODE_ENV=test, …) change how astro dev serves pages.
+    env: { HOME: process.env.HOME, ASTRO_TELEMETRY_DISABLED: '1', PROOFBOOK_EVALUATION_DIR: evaluationDir, PATH: `${path.join(repo, 'node_modules/.bin')}:${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const html = await waitForPage((h) => h.includes('20260301T100000Z-sandbox-aaaa'), 60_000);
+  if (!html.includes('20260301T100000Z-sandbox-aaaa')) throw new Error(`astro dev did not serve /runs:\n${html.slice(0, 500)}\n${output}`);
+}, 90_000);
+
+afterAll(async () => {
+  dev?.kill('SIGTERM');
+  await new Promise((resolve) => (dev && dev.exitCode === null ? dev.once('exit', resolve) : resolve(undefined)));
+  await rm(root, { recursive: true, force: true });
+  await rm(path.join(project, '.astro'), { recursive: true, force: true });
+});
+
+test('a run written while `astro dev` runs appears without a restart, with its day history', async () => {
+  expect(await page()).toContain('imports/notes.txt unparseable');
+  await writeRunFile(evaluationDir, makeRun('20260301T100500Z-sandbox-bbbb', '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' }));
+  const html = await waitForPage((h) => h.includes('20260301T100500Z-sandbox-bbbb') && h.includes('2026-03-01 runs=2'), 20_000);
+  expect(html).toContain('20260301T100500Z-sandbox-bbbb');
+  expect(html).toContain('2026-03-01 runs=2');
+  expect(output).toMatch(/Reloaded runs\/20260301T100500Z-sandbox-bbbb\/run\.json/);
+}, 30_000);
+
+test('a bad run file is logged with file and field and does not break the server', async () => {
+  const bad = makeRun('20260301T101000Z-sandbox-0bad', '2026-03-01T10:10:00Z', { 'mcp.tools-list': 'pass' });
+  (bad as Record<string, unknown>).schemaVersion = 2;
+  await writeRunFile(evaluationDir, bad);
+  const deadline = Date.now() + 15_000;
+  while (!output.includes('0bad/run.json') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(output).toMatch(/evaluation\/runs\/20260301T101000Z-sandbox-0bad\/run\.json:2 → schemaVersion/);
+  expect(await page()).toContain('20260301T100500Z-sandbox-bbbb');
+}, 30_000);
+
+test('a deleted run disappears', async () => {
+  await rm(path.join(evaluationDir, 'runs', '20260301T100000Z-sandbox-aaaa'), { recursive: true });
+  const html = await waitForPage((h) => !h.includes('20260301T100000Z-sandbox-aaaa'), 20_000);
+  expect(html).not.toContain('20260301T100000Z-sandbox-aaaa');
+}, 30_000);
