@@ -5,6 +5,7 @@ import { BaselineEntrySchema, BaselineFileSchema, baselineEntryId } from '../sch
 import { OutstandingFileSchema, OutstandingItemSchema } from '../schemas/outstanding.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { checkCatalogLoader, StatusCheckSchema } from './check-catalog-loader.ts';
+import { StatusEvidenceSchema, statusEvidenceLoader } from './digest-loader.ts';
 
 /** Parses `content/baseline.yaml` into entries keyed by their stable id. */
 function parseBaseline(text: string) {
@@ -17,8 +18,12 @@ function parseOutstanding(text: string) {
   return parseOrThrow(OutstandingFileSchema, parseYaml(text), { file: 'content/outstanding.yaml', what: 'outstanding items' }).items;
 }
 
-/** Collections the status page reads from content/: the check catalog, the baseline and the outstanding items. */
+/**
+ * Collections the status pages read: the check catalog, the baseline and the outstanding items from content/,
+ * and `statusEvidence`, the latest evidence distilled from evaluation/ (one small entry, see digest-loader.ts).
+ */
 export const statusCollections = {
+  statusEvidence: defineCollection({ loader: statusEvidenceLoader(), schema: StatusEvidenceSchema }),
   checks: defineCollection({ loader: checkCatalogLoader('content/checks'), schema: StatusCheckSchema }),
   baseline: defineCollection({ loader: file('content/baseline.yaml', { parser: parseBaseline }), schema: BaselineEntrySchema }),
   outstanding: defineCollection({ loader: file('content/outstanding.yaml', { parser: parseOutstanding }), schema: OutstandingItemSchema }),

@@ -1,10 +1,9 @@
 import { getCollection } from 'astro:content';
 import type { BaselineEntry } from '../schemas/baseline.ts';
-import type { EvalRun } from '../schemas/eval-run.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
-import type { DailyHistory } from '../schemas/history.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
+import type { StatusEvidence } from './digest-loader.ts';
 import type { RunHead } from './evidence-runs.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from './model.ts';
 import { summariseStatus } from './summarise.ts';
@@ -34,16 +33,15 @@ async function readCollection<T>(name: string): Promise<{ id: string; data: T }[
 }
 
 async function loadSiteStatus(now: Date): Promise<SiteStatus> {
-  const [checks, runs, imports, history, baseline, outstanding] = await Promise.all([
+  const [checks, evidence, imports, baseline, outstanding] = await Promise.all([
     readCollection<StatusCheck>('checks'),
-    readCollection<EvalRun>('runs'),
+    readCollection<StatusEvidence>('statusEvidence'),
     readCollection<ImportedArtifact>('imports'),
-    readCollection<DailyHistory>('history'),
     readCollection<BaselineEntry>('baseline'),
     readCollection<OutstandingItem>('outstanding'),
   ]);
+  const distilled = evidence[0]?.data;
   const records: EvidenceRecord[] = [];
-  for (const run of runs) records.push(...run.data.records);
   const unparseable: UnparseableNote[] = [];
   for (const artifact of imports) {
     records.push(...artifact.data.records);
@@ -53,13 +51,13 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     now,
     checks: checks.map((entry) => entry.data),
     records,
-    history: history.map((entry) => entry.data),
+    digest: distilled?.digest,
+    historyMarks: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
     baseline: baseline.map((entry) => entry.data),
     outstanding: outstanding.map((entry) => entry.data),
     unparseable,
   });
-  const heads = runs.map(({ data }) => ({ runId: data.runId, environment: data.environment, origin: data.origin, finishedAt: data.finishedAt }));
-  return { model, runs: heads };
+  return { model, runs: distilled?.digest.runs ?? [] };
 }
 
 let cached: { at: number; status: Promise<SiteStatus> } | undefined;

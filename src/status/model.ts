@@ -3,6 +3,7 @@ import type { CheckBase } from '../schemas/check-base.ts';
 import type { FailureClass, EvidenceRecord, Verdict } from '../schemas/evidence.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
+import type { LatestEvidence } from './latest.ts';
 
 /** status.json and the model carry this so consumers can refuse a shape they do not know. */
 export const STATUS_SCHEMA_VERSION = 1 as const;
@@ -151,8 +152,13 @@ export interface StatusModel {
 export interface StatusInput {
   now: Date;
   checks: StatusCheck[];
-  records: EvidenceRecord[];
+  /** Records to judge (imports, tests); merged with `digest`, the newer record of a row winning. */
+  records?: EvidenceRecord[];
+  /** Latest rows and drift already distilled from the raw runs (src/status/evidence-digest.ts). */
+  digest?: { latest: LatestEvidence[]; drift: DriftEntry[] };
   history?: DailyHistory[];
+  /** History marks already computed per check (src/status/history.ts); wins over `history`. */
+  historyMarks?: { from: string; to: string; byCheck: Map<string, string> };
   baseline?: BaselineEntry[];
   outstanding?: OutstandingItem[];
   unparseable?: UnparseableNote[];

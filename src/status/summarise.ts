@@ -3,7 +3,7 @@ import { DurationSchema } from '../schemas/duration.ts';
 import { judgeBaseline } from './baseline.ts';
 import { findDrift } from './drift.ts';
 import { historyStrings } from './history.ts';
-import { selectLatest } from './latest.ts';
+import { compareRecords, selectLatest, type LatestEvidence } from './latest.ts';
 import {
   ROW_STATES,
   STATUS_SCHEMA_VERSION,
@@ -28,10 +28,11 @@ export const DEFAULT_HISTORY_DAYS = 60;
 
 /** Evidence in, verdicts out: the whole status page as data. */
 export function summariseStatus(input: StatusInput): StatusModel {
-  const { now, records } = input;
+  const { now } = input;
+  const records = input.records ?? [];
   const baseline = input.baseline ?? [];
   const checksById = new Map(input.checks.map((check) => [check.id, check]));
-  const latest = selectLatest(records);
+  const latest = mergeLatest(input.digest?.latest ?? [], selectLatest(records));
   const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
   const judged = new Map<string, StatusRow>();
   for (const [key, evidence] of latest) judged.set(key, judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now));
@@ -41,7 +42,7 @@ export function summariseStatus(input: StatusInput): StatusModel {
   );
   const rows = [...judged].map(([key, row]) => applyLimitation(row, scoped.get(key)));
   const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
-  const history = historyStrings(input.history ?? [], now, days);
+  const history = input.historyMarks ?? historyStrings(input.history ?? [], now, days);
   const checks = buildChecks(input.checks, rows, (id) => history.byCheck.get(id) ?? '-'.repeat(days), freshnessOf);
   return {
     schemaVersion: STATUS_SCHEMA_VERSION,
@@ -49,13 +50,25 @@ export function summariseStatus(input: StatusInput): StatusModel {
     summary: summarise(checks),
     groups: groupChecks(checks),
     checks,
-    drift: findDrift(records),
+    drift: [...(input.digest?.drift ?? []), ...findDrift(records)],
     baseline: judgeBaseline(baseline, rows.map((row) => ({ baselineId: row.baselineId, isPass: row.verdict === 'pass', isStale: row.isStale }))),
     limitations: listLimitations(rows),
     outstanding: judgeOutstanding(input.outstanding ?? [], rows),
     unparseable: input.unparseable ?? [],
     historyRange: { from: history.from, to: history.to, days },
   };
+}
+
+/** Latest evidence per row from a digest and from loose records; the newer record of a row wins. */
+function mergeLatest(digested: readonly LatestEvidence[], loose: Map<string, LatestEvidence>): Map<string, LatestEvidence> {
+  const merged = new Map(loose);
+  for (const evidence of digested) {
+    const { checkId, target, origin } = evidence.record;
+    const key = rowKey(checkId, target, origin);
+    const other = merged.get(key);
+    if (!other || compareRecords(evidence.record, other.record) >= 0) merged.set(key, evidence);
+  }
+  return merged;
 }
 
 /** Group of a check: its own, else the id's first word (`mcp.tools-list` → `mcp`). */

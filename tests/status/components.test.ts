@@ -30,7 +30,7 @@ describe('status table', () => {
       props: { group: model.groups[0]!, evidenceRuns: new Set(['20261124T130000Z-lan-host-abcd']), historyRange: model.historyRange },
     });
     expect(html.match(/<tr/g)?.length).toBe(4); // header + 2 rows of tools-list + 1 missing initialize
-    expect(html).toContain('<a href="/runbooks/capturing-the-tool-catalog/" title="Title of mcp.tools-list">mcp.tools-list</a>');
+    expect(html).toContain('<a href="/runbooks/capturing-the-tool-catalog/">mcp.tools-list</a>');
     expect(html).toContain('<span class="pb-pill pb-limited">origin limitation</span>');
     expect(html).toContain('dns; passes from lan-host');
     expect(html).toContain('200 · 12 ms · mcp_postgres 1');

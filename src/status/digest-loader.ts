@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
+import type { DailyHistory } from '../schemas/history.ts';
+import { DigestBuilder, type EvidenceDigest } from './evidence-digest.ts';
+import { historyStrings, utcDate } from './history.ts';
+import { DEFAULT_HISTORY_DAYS } from './summarise.ts';
+
+const HOUR = 3_600_000;
+
+export interface DigestLoaderOptions {
+  /** Read at least this much run time, so checks probed less often than every run are seen. Default 26 h. */
+  minSpanMs?: number;
+  /** Never read more than this much run time; a longer failure reads "since" the oldest run read. Default 2 d. */
+  maxSpanMs?: number;
+  /** Days of history marks per check. */
+  historyDays?: number;
+}
+
+/** The one entry of the `statusEvidence` collection: what /status needs, distilled from evaluation/. */
+export const StatusEvidenceSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  /** EvidenceDigest (records inside were validated when their run was read). */
+  digest: z.custom<EvidenceDigest>((value) => typeof value === 'object' && value !== null),
+  history: z.object({ from: z.string(), to: z.string(), byCheck: z.record(z.string(), z.string()) }),
+});
+export type StatusEvidence = z.output<typeof StatusEvidenceSchema>;
+
+async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Required<DigestLoaderOptions>): Promise<EvidenceDigest> {
+  const files = (await listRunFiles(evaluationDir)).reverse(); // run ids start with the time: newest first
+  const builder = new DigestBuilder();
+  for (const rel of files) {
+    try {
+      builder.add(await readRun(evaluationDir, rel));
+    } catch (error) {
+      ctx.logger.warn(`status: skipped ${(error as Error).message}`);
+      continue;
+    }
+    if (builder.isEnough(options.minSpanMs, options.maxSpanMs)) break;
+  }
+  return builder.finish(files.length);
+}
+
+async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now: Date, days: number): Promise<DailyHistory[]> {
+  const from = utcDate(now, days - 1);
+  const files = (await listHistoryFiles(evaluationDir)).filter((rel) => path.basename(rel, '.json') >= from);
+  const read = await Promise.all(
+    files.map((rel) =>
+      readHistory(evaluationDir, rel).catch((error: Error) => {
+        ctx.logger.warn(`status: skipped ${error.message}`);
+        return undefined;
+      }),
+    ),
+  );
+  return read.filter((day): day is DailyHistory => day !== undefined);
+}
+
+/**
+ * Loads one small entry with the latest evidence per check × target × origin, drift, run heads and history
+ * marks, reading runs newest first and only the history files in the window. Its size and cost follow the
+ * number of checks, not the number of retained runs or history days. Watches evaluation/ in `astro dev`.
+ */
+export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
+  const options = { minSpanMs: 26 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
+  return {
+    name: 'proofbook-status-evidence',
+    load: async (ctx) => {
+      const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
+      const sync = async () => {
+        const now = new Date();
+        const [digest, history] = await Promise.all([readDigest(ctx, evaluationDir, options), readHistoryWindow(ctx, evaluationDir, now, options.historyDays)]);
+        const marks = historyStrings(history, now, options.historyDays);
+        const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
+        const digestHash = ctx.generateDigest(data);
+        if (ctx.store.get('latest')?.digest === digestHash) return;
+        ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
+        ctx.logger.info(`status: ${digest.latest.length} rows from ${digest.scanned} of ${digest.listed} runs, ${history.length} history days`);
+      };
+      await sync();
+      if (!ctx.watcher) return;
+      let timer: NodeJS.Timeout | undefined;
+      const onChange = (changed: string) => {
+        const rel = path.relative(evaluationDir, changed).split(path.sep).join('/');
+        if (!/^runs\/[^./][^/]*\/run\.json$/.test(rel) && !/^history\/[^/]+\.json$/.test(rel)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => sync().catch((error: Error) => ctx.logger.error(`status: ${error.message}`)), 150);
+      };
+      ctx.watcher.add([path.join(evaluationDir, 'runs'), path.join(evaluationDir, 'history')]);
+      ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import type { EvalRun } from '../schemas/eval-run.ts';
+import { NOW, record, runIdAt } from '../../tests/status/fixtures.ts';
+import { DigestBuilder } from './evidence-digest.ts';
+import { summariseStatus } from './summarise.ts';
+
+const HOUR = 3_600_000;
+
+function run(hoursAgo: number, verdicts: Record<string, 'pass' | 'fail'>, tools?: string[]): EvalRun {
+  const runId = runIdAt(hoursAgo, 'sandbox');
+  const records = Object.entries(verdicts).map(([checkId, verdict]) =>
+    record({ checkId, hoursAgo, runId, verdict, failureClass: verdict === 'fail' ? 'http_status' : null, measured: tools && checkId === 'mcp.tools-list' ? { tools: tools.map((name) => ({ name })) } : {} }),
+  );
+  return { schemaVersion: 1, runId, origin: 'sandbox', environment: 'internal', baseUrl: 'https://x', toolVersion: 't', startedAt: records[0]!.startedAt, finishedAt: records[0]!.finishedAt, records };
+}
+
+describe('evidence digest', () => {
+  test('stops once the span is covered, failures know their start and two catalogs are seen', () => {
+    const builder = new DigestBuilder();
+    const runs = [run(1, { 'a.one': 'fail', 'mcp.tools-list': 'pass' }, ['x', 'y']), run(2, { 'a.one': 'fail', 'mcp.tools-list': 'pass' }, ['x']), run(3, { 'a.one': 'pass', 'mcp.tools-list': 'pass' }, ['x'])];
+    const readBeforeStop = runs.findIndex((r) => (builder.add(r), builder.isEnough(HOUR, 100 * HOUR))) + 1;
+    expect(readBeforeStop).toBe(3);
+    const digest = builder.finish(10);
+    expect(digest.latest.find((l) => l.record.checkId === 'a.one')!.since).toBe(new Date(NOW.getTime() - 2 * HOUR).toISOString());
+    expect(digest.drift.map((d) => d.added)).toEqual([['y']]);
+    expect({ scanned: digest.scanned, listed: digest.listed }).toEqual({ scanned: 3, listed: 10 });
+  });
+
+  test('a failure older than the longest span reads since the oldest run read', () => {
+    const builder = new DigestBuilder();
+    for (const hours of [1, 2, 3, 4, 5]) {
+      builder.add(run(hours, { 'a.one': 'fail' }));
+      if (builder.isEnough(HOUR, 2 * HOUR)) break;
+    }
+    expect(builder.finish(5)).toMatchObject({ scanned: 3, latest: [{ since: new Date(NOW.getTime() - 3 * HOUR).toISOString() }] });
+  });
+
+  test('the digest judges like the raw records do', () => {
+    const runs = [run(1, { 'a.one': 'fail', 'b.two': 'pass' }), run(5, { 'a.one': 'fail', 'b.two': 'fail' }), run(9, { 'a.one': 'pass', 'b.two': 'pass' })];
+    const builder = new DigestBuilder();
+    for (const r of runs) builder.add(r);
+    const fromDigest = summariseStatus({ now: NOW, checks: [], digest: builder.finish(3) });
+    const fromRecords = summariseStatus({ now: NOW, checks: [], records: runs.flatMap((r) => r.records) });
+    expect(fromDigest.checks).toEqual(fromRecords.checks);
+  });
+});

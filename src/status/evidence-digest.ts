@@ -1,0 +1,104 @@
+import type { EvalRun } from '../schemas/eval-run.ts';
+import type { EvidenceRecord } from '../schemas/evidence.ts';
+import { findDrift } from './drift.ts';
+import type { RunHead } from './evidence-runs.ts';
+import type { LatestEvidence } from './latest.ts';
+import { timeOf } from './latest.ts';
+import { rowKey, type DriftEntry } from './model.ts';
+
+/**
+ * Everything /status needs from the raw runs, in O(checks × targets × origins) space: the latest record
+ * per row with the start of its streak, tool-catalog drift, and the heads of the runs read. Built by
+ * reading runs newest first and stopping early, so build cost follows the number of checks, not the
+ * number of retained runs (issue 7, DESIGN "Scale").
+ */
+export interface EvidenceDigest {
+  latest: LatestEvidence[];
+  drift: DriftEntry[];
+  runs: RunHead[];
+  /** Runs read before the scan could stop, of how many listed. */
+  scanned: number;
+  listed: number;
+}
+
+interface Row {
+  latest: LatestEvidence;
+  isSettled: boolean;
+}
+
+/** Folds runs into a digest; runs must be added newest first. */
+export class DigestBuilder {
+  private readonly rows = new Map<string, Row>();
+  private readonly toolRecords: EvidenceRecord[] = [];
+  private readonly toolRuns = new Map<string, Set<string>>();
+  private readonly heads: RunHead[] = [];
+  private newestAt = 0;
+  private oldestAt = Infinity;
+
+  /** Adds one run that is older than (or as old as) every run added before. */
+  add(run: EvalRun): void {
+    this.heads.push({ runId: run.runId, environment: run.environment, origin: run.origin, finishedAt: run.finishedAt });
+    const at = timeOf(run.finishedAt);
+    this.newestAt = Math.max(this.newestAt, at);
+    this.oldestAt = Math.min(this.oldestAt, at);
+    const newestFirst = [...run.records].sort((a, b) => timeOf(b.finishedAt) - timeOf(a.finishedAt));
+    for (const record of newestFirst) {
+      this.foldRow(record);
+      this.foldTools(record);
+    }
+  }
+
+  private foldRow(record: EvidenceRecord): void {
+    const key = rowKey(record.checkId, record.target, record.origin);
+    const row = this.rows.get(key);
+    if (!row) {
+      // Only a streak of non-passes needs its start (banners say "failing since"); a pass settles at once.
+      this.rows.set(key, { latest: { record, since: record.finishedAt }, isSettled: record.verdict === 'pass' });
+      return;
+    }
+    if (timeOf(record.finishedAt) > timeOf(row.latest.record.finishedAt)) {
+      // Runs overlap (run ids order by start): a newer record found late still becomes the latest.
+      const continues = (record.verdict === 'pass') === (row.latest.record.verdict === 'pass');
+      this.rows.set(key, { latest: { record, since: continues ? row.latest.since : record.finishedAt }, isSettled: continues ? row.isSettled : row.latest.record.verdict === 'pass' || record.verdict === 'pass' });
+      return;
+    }
+    if (row.isSettled) return;
+    if ((record.verdict === 'pass') === (row.latest.record.verdict === 'pass')) row.latest.since = record.finishedAt;
+    else row.isSettled = true;
+  }
+
+  private foldTools(record: EvidenceRecord): void {
+    if (!record.measured.tools) return;
+    const scope = `${record.target}|${record.origin}`;
+    const runs = this.toolRuns.get(scope) ?? new Set<string>();
+    this.toolRuns.set(scope, runs);
+    if (!runs.has(record.runId) && runs.size >= 2) return;
+    runs.add(record.runId);
+    this.toolRecords.push(record);
+  }
+
+  /**
+   * True once the runs read cover `minSpanMs` (so rows that are only probed now and then are seen), every
+   * failing row has found where its streak began and every scope that lists tools has two catalogs; or
+   * once they cover `maxSpanMs`, after which a long failure reads "since" the oldest run read.
+   */
+  isEnough(minSpanMs: number, maxSpanMs: number): boolean {
+    const span = this.newestAt - this.oldestAt;
+    if (span < minSpanMs) return false;
+    if (span >= maxSpanMs) return true;
+    for (const row of this.rows.values()) if (!row.isSettled) return false;
+    for (const runs of this.toolRuns.values()) if (runs.size < 2) return false;
+    return true;
+  }
+
+  /** The digest of the runs added so far. */
+  finish(listed: number): EvidenceDigest {
+    return {
+      latest: [...this.rows.values()].map((row) => row.latest),
+      drift: findDrift(this.toolRecords),
+      runs: this.heads,
+      scanned: this.heads.length,
+      listed,
+    };
+  }
+}
