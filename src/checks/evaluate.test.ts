@@ -1,0 +1,57 @@
+import { expect, test } from 'vitest';
+import type { McpObservation, ResponseObservation, SseObservation } from '../probes/observation.ts';
+import { CheckSchema, type McpCheck, type SseCaptureCheck } from '../schemas/check.ts';
+import { describeResponse, matchesOutcome } from './auth-matrix.ts';
+import { evaluateMcp } from './mcp.ts';
+import { evaluateSse } from './sse.ts';
+
+const response = (status: number, body = ''): ResponseObservation => ({ status, headers: {}, body, bytes: body.length, truncated: false, latencyMs: 1 });
+
+test.each([
+  ['traefik-404', response(404, '404 page not found\n'), true],
+  ['traefik-404', response(404, '{"detail":"Not Found"}'), false],
+  ['litellm-401', response(401, '{"error":{}}'), true],
+  ['refused', response(403), true],
+  ['ok', response(307), true],
+  ['ok', response(404, '404 page not found'), false],
+  [406, response(406), true],
+] as const)('%s matches %o: %s', (expected, res, ok) => {
+  expect(matchesOutcome(expected, res)).toBe(ok);
+});
+
+test('describeResponse tells Traefik from LiteLLM', () => {
+  expect([describeResponse(response(404, '404 page not found\n')), describeResponse(response(404, '{}')), describeResponse(response(401))]).toEqual(['404 traefik-404', '404', '401 litellm-401']);
+});
+
+const mcp = (input: object) => CheckSchema.parse({ id: 'm', title: 't', kind: 'mcp', ...input }) as McpCheck;
+const mcpObs = (tools: string[], outcomes?: McpObservation['serverOutcomes']): McpObservation => ({
+  kind: 'mcp', failure: null, latencyMs: 5, transcript: [], step: 'done', protocolVersion: '2025-11-25', sessionId: false, pages: 1,
+  scopedServers: ['a', 'b'], tools: tools.map((name) => ({ name, server: name.split('-')[0] })), ...(outcomes ? { serverOutcomes: outcomes } : {}),
+});
+
+test.each([
+  ['every server has tools', mcp({}), mcpObs(['a-x', 'b-y']), 'pass'],
+  ['one server empty: degraded by default', mcp({}), mcpObs(['a-x']), 'degraded'],
+  ['one server empty with partialIs fail', mcp({ expect: { partialIs: 'fail' } }), mcpObs(['a-x']), 'fail'],
+  ['all servers empty', mcp({}), mcpObs([]), 'fail'],
+  ['a server reported unreachable', mcp({}), mcpObs(['a-x', 'b-y'], { b: { status: 'unreachable' } }), 'degraded'],
+  ['initialize only', mcp({ steps: 'initialize' }), { ...mcpObs([]), step: 'done' as const }, 'pass'],
+])('mcp: %s → %s', (_name, check, obs, verdict) => {
+  expect(evaluateMcp(check, obs).verdict).toBe(verdict);
+});
+
+const sse = CheckSchema.parse({ id: 's', title: 't', kind: 'sse-capture', window: '1s', expect: { minPings: 2, pingInterval: '100ms' }, byEnvironment: { slow: { expect: { pingInterval: '1s' } } } }) as SseCaptureCheck;
+const sseObs = (intervals: number[], catalogSeen = false): SseObservation => ({
+  kind: 'sse-capture', failure: null, latencyMs: 1000, transcript: [], status: 200, contentType: 'text/event-stream', headersMs: 3, streamOpen: true, items: [],
+  bytes: 100, stopped: 'window', pingCount: intervals.length + 1, pingIntervalsMs: intervals, eventCount: 0, catalogSeen, windowMs: 1000,
+});
+
+test.each([
+  ['pings on time', sseObs([100, 101, 99]), 'demo', 'pass'],
+  ['pings far apart', sseObs([400, 400]), 'demo', 'degraded'],
+  ['pings far apart but this environment expects 1 s', sseObs([1000, 990]), 'slow', 'pass'],
+  ['a catalog arrived', sseObs([100, 100], true), 'demo', 'fail'],
+  ['too few pings', sseObs([]), 'demo', 'fail'],
+])('sse: %s → %s', (_name, obs, env, verdict) => {
+  expect(evaluateSse(sse, obs, env).verdict).toBe(verdict);
+});
