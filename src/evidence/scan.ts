@@ -19,7 +19,7 @@ export function resolveEvaluationDir(root: string, env: Readonly<Record<string, 
 }
 
 /** Env var NAMES whose values are masked in imports when no gateway definition names others. */
-export const DEFAULT_SECRET_ENV_NAMES = ['LITELLM_API_KEY', 'LITELLM_MASTER_KEY'] as const;
+export const DEFAULT_SECRET_ENV_NAMES = ['LITELLM_API_KEY', 'LITELLM_MASTER_KEY', 'PROOFBOOK_DEMO_GATEWAY_KEY'] as const;
 
 /** The values of the named secret env vars that are set (names are safe to print, values never are). */
 export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>, names: readonly string[] = DEFAULT_SECRET_ENV_NAMES): SecretValue[] {
@@ -97,16 +97,30 @@ export async function readHistory(evaluationDir: string, rel: string): Promise<D
 const isImportArtifact = (name: string): boolean => !name.startsWith('.') && !name.endsWith('.meta.yaml') && name !== 'README.md';
 
 /** Every imported artifact under `imports/` (recursively), relative to the evaluation dir; sidecars excluded. */
-export async function listImportFiles(evaluationDir: string): Promise<string[]> {
+export async function listImportFiles(evaluationDir: string): Promise<string[]>;
+/** The same, plus the sidecar manifests that exist (so callers need not probe for them). */
+export async function listImportFiles(evaluationDir: string, options: { withSidecars: true }): Promise<{ files: string[]; sidecars: string[] }>;
+export async function listImportFiles(evaluationDir: string, options?: { withSidecars: true }): Promise<string[] | { files: string[]; sidecars: string[] }> {
   const root = path.join(evaluationDir, 'imports');
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return entries
-    .filter((e) => e.isFile() && isImportArtifact(e.name))
-    .map((e) => path.relative(evaluationDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
+  // String slicing instead of path.relative: this runs for every file on every warm sync.
+  const prefix = evaluationDir.length + 1;
+  const files: string[] = [];
+  const sidecars: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || e.name.startsWith('.')) continue;
+    const dir = e.parentPath.slice(prefix).split(path.sep).join('/');
+    if (dir.includes('/.')) continue; // hidden folders (editor swap dirs, temp copies)
+    const rel = `${dir}/${e.name}`;
+    if (e.name.endsWith('.meta.yaml')) sidecars.push(rel);
+    else if (isImportArtifact(e.name)) files.push(rel);
+  }
+  files.sort();
+  if (!options?.withSidecars) return files;
+  return { files, sidecars };
 }
 
 /** Reads one import and its optional sidecar, redacts and parses it. Never throws for bad content. */

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
@@ -53,13 +54,14 @@ function readMeta(ctx: LoaderContext): FileMeta {
   }
 }
 
-async function stampOf(spec: FileSyncSpec, rel: string): Promise<string | undefined> {
+/**
+ * mtime+size of the file (and its sidecar). Synchronous on purpose: on a warm sync of 10,000 files this
+ * is the whole cost, and a sync stat without a promise or an ENOENT exception per file is ~5x faster.
+ */
+function stampOf(spec: FileSyncSpec, rel: string): string | undefined {
   const parts: string[] = [];
   for (const p of spec.statPaths?.(rel) ?? [rel]) {
-    const info = await stat(path.join(spec.evaluationDir, p)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const info = statSync(path.join(spec.evaluationDir, p), { throwIfNoEntry: false });
     parts.push(info ? `${info.mtimeMs}:${info.size}` : '-');
   }
   return parts[0] === '-' ? undefined : parts.join('|');
@@ -74,7 +76,7 @@ export function createFileSync(ctx: LoaderContext, spec: FileSyncSpec) {
 
   async function syncOne(rel: string, stats: SyncStats): Promise<void> {
     const id = spec.idOf(rel);
-    const stamp = await stampOf(spec, rel);
+    const stamp = stampOf(spec, rel);
     if (stamp === undefined) return removeOne(rel, stats);
     const existing = store.get(id);
     if (existing && meta[rel]?.[0] === stamp && existing.digest === meta[rel][1]) {
@@ -156,15 +158,17 @@ export function readText(evaluationDir: string, rel: string): Promise<string> {
  * In `astro dev`, watches `dir` (absolute) and re-syncs the file each event maps to, so pages update
  * without a restart. `onSynced` gets the stats of each event's sync.
  */
-export function watchFiles(
+export async function watchFiles(
   ctx: LoaderContext,
   spec: FileSyncSpec,
   dir: string,
   sync: { syncPath: (rel: string) => Promise<SyncStats> },
   onSynced?: (stats: SyncStats) => Promise<void>,
-): void {
+): Promise<void> {
   const { watcher, logger } = ctx;
   if (!watcher) return;
+  // A folder that does not exist yet (history/ before the first aggregate) would not be watched.
+  await mkdir(dir, { recursive: true });
   watcher.add(dir);
   const handle = async (changed: string): Promise<void> => {
     const rel = path.relative(spec.evaluationDir, changed).split(path.sep).join('/');

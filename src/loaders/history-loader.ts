@@ -33,7 +33,7 @@ export function historyLoader(options: EvidenceLoaderOptions = {}): Loader {
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`history: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
-      watchFiles(ctx, spec, path.join(evaluationDir, 'history'), sync);
+      await watchFiles(ctx, spec, path.join(evaluationDir, 'history'), sync);
     },
   };
 }

@@ -14,11 +14,17 @@ async function readOptional(file: string): Promise<string> {
 
 function importsSpec(evaluationDir: string): FileSyncSpec {
   const secrets = secretsFromEnv(process.env);
+  // Sidecars seen by the last listing, so the pre-check does not stat thousands of absent ones.
+  let sidecars = new Set<string>();
   return {
     evaluationDir,
-    list: () => listImportFiles(evaluationDir),
+    list: async () => {
+      const listed = await listImportFiles(evaluationDir, { withSidecars: true });
+      sidecars = new Set(listed.sidecars);
+      return listed.files;
+    },
     idOf: (rel) => rel,
-    statPaths: (rel) => [rel, `${rel}.meta.yaml`],
+    statPaths: (rel) => (sidecars.has(`${rel}.meta.yaml`) ? [rel, `${rel}.meta.yaml`] : [rel]),
     // The digest covers the artifact bytes and its sidecar: editing the manifest re-parses the artifact.
     readRaw: async (rel) => {
       const full = path.join(evaluationDir, rel);
@@ -29,7 +35,9 @@ function importsSpec(evaluationDir: string): FileSyncSpec {
     explain: (rel, _raw, error) => `skipped evaluation/${rel}: ${(error as Error).message}`,
     watchTarget: (rel) => {
       if (!rel.startsWith('imports/') || rel.split('/').some((part) => part.startsWith('.'))) return undefined;
-      return rel.endsWith('.meta.yaml') ? rel.slice(0, -'.meta.yaml'.length) : rel;
+      if (!rel.endsWith('.meta.yaml')) return rel;
+      sidecars.add(rel);
+      return rel.slice(0, -'.meta.yaml'.length);
     },
   };
 }
@@ -47,7 +55,7 @@ export function importsLoader(options: EvidenceLoaderOptions = {}): Loader {
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`imports: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.removed} removed`);
-      watchFiles(ctx, spec, path.join(evaluationDir, 'imports'), sync);
+      await watchFiles(ctx, spec, path.join(evaluationDir, 'imports'), sync);
     },
   };
 }

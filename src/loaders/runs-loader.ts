@@ -68,7 +68,7 @@ export function runsLoader(options: RunsLoaderOptions = {}): Loader {
       ctx.logger.info(`runs: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
       const onChange = options.updateHistory === false ? undefined : (s: SyncStats) => refreshHistory(ctx, evaluationDir, touchedDays(s));
       await onChange?.(stats);
-      watchFiles(ctx, spec, path.join(evaluationDir, 'runs'), sync, onChange);
+      await watchFiles(ctx, spec, path.join(evaluationDir, 'runs'), sync, onChange);
     },
   };
 }

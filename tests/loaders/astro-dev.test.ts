@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeRun } from '../../src/evidence/store.ts';
+import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
 import { makeRun, makeTempEvaluation, writeRunFile } from './evaluation-fixture.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -61,11 +63,13 @@ afterAll(async () => {
   await new Promise((resolve) => (dev && dev.exitCode === null ? dev.once('exit', resolve) : resolve(undefined)));
   await rm(root, { recursive: true, force: true });
   await rm(path.join(project, '.astro'), { recursive: true, force: true });
+  await rm(path.join(project, 'node_modules'), { recursive: true, force: true });
 });
 
 test('a run written while `astro dev` runs appears without a restart, with its day history', async () => {
   expect(await page()).toContain('imports/notes.txt unparseable');
-  await writeRunFile(evaluationDir, makeRun('20260301T100500Z-sandbox-bbbb', '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' }));
+  // Written the way the probe stage writes runs: a temp dir renamed into place.
+  await writeRun(evaluationDir, EvalRunSchema.parse(makeRun('20260301T100500Z-sandbox-bbbb', '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' })));
   const html = await waitForPage((h) => h.includes('20260301T100500Z-sandbox-bbbb') && h.includes('2026-03-01 runs=2'), 20_000);
   expect(html).toContain('20260301T100500Z-sandbox-bbbb');
   expect(html).toContain('2026-03-01 runs=2');
