@@ -50,3 +50,12 @@ test('--strict --json exits 1 when anything is unparseable or invalid', async ()
   const report = JSON.parse(stdout);
   expect(report).toMatchObject({ runs: { valid: 1, invalid: 1 }, unparseable: [{ file: 'evaluation/imports/notes.txt', line: 1 }] });
 });
+
+test('compact refuses a bad --raw-days with a usage line (exit 2) and compacts with a valid one', async () => {
+  const bad = await run(process.execPath, ['scripts/compact.ts', '--raw-days', '0', '--evaluation-dir', evaluationDir], { cwd: repo, timeout: 30_000 }).catch((e: { code: number; stderr: string }) => e);
+  expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run compact -- --raw-days N') });
+  await ingest();
+  const { stdout } = await run(process.execPath, ['scripts/compact.ts', '--raw-days', '7', '--json', '--evaluation-dir', evaluationDir], { cwd: repo, timeout: 30_000 });
+  // The invalid run keeps its whole day raw; nothing is deleted.
+  expect(JSON.parse(stdout)).toMatchObject({ deletedRuns: [], keptDays: [{ date: '2026-03-01' }] });
+});
