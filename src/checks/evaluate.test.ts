@@ -55,3 +55,14 @@ test.each([
 ])('sse: %s → %s', (_name, obs, env, verdict) => {
   expect(evaluateSse(sse, obs, env).verdict).toBe(verdict);
 });
+
+test('ping intervals come from the server timestamps in the comments when every ping has one', async () => {
+  const { summariseItems } = await import('../probes/sse-capture.ts');
+  const items = [
+    { type: 'comment' as const, atMs: 10, text: ' ping - 2025-09-18 07:50:03.100000+00:00' },
+    { type: 'comment' as const, atMs: 10, text: ' ping - 2025-09-18 07:50:18.100000+00:00' },
+    { type: 'comment' as const, atMs: 11, text: ' ping - 2025-09-18 07:50:33+00:00' },
+  ];
+  expect(summariseItems(items).pingIntervalsMs).toEqual([15000, 14900]);
+  expect(summariseItems([...items, { type: 'comment', atMs: 20, text: 'ping' }]).pingIntervalsMs).toEqual([0, 1, 9]);
+});

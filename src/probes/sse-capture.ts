@@ -37,9 +37,23 @@ export function carriesCatalog(item: SseItem): boolean {
   }
 }
 
-/** Counts pings and the gaps between them, and looks for a catalog. */
+/** The server's own clock in a `: ping - 2025-09-18 07:50:03.123456+00:00` comment, in epoch ms, if it has one. */
+export function pingTimestamp(item: SseItem): number | undefined {
+  if (item.type !== 'comment') return undefined;
+  const match = /ping\s*-\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?\s*$/.exec(item.text);
+  if (!match) return undefined;
+  const at = Date.parse(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+/**
+ * Counts pings and the gaps between them, and looks for a catalog. Gaps come from the pings' own timestamps when
+ * every ping has one: arrival times bunch up when two pings land in one read on a busy machine.
+ */
 export function summariseItems(items: readonly SseItem[]): Pick<SseObservation, 'pingCount' | 'pingIntervalsMs' | 'eventCount' | 'catalogSeen'> {
-  const pings = items.filter(isPing).map((item) => item.atMs);
+  const pingItems = items.filter(isPing);
+  const stamps = pingItems.map(pingTimestamp);
+  const pings = stamps.every((at) => at !== undefined) ? (stamps as number[]) : pingItems.map((item) => item.atMs);
   return {
     pingCount: pings.length,
     pingIntervalsMs: pings.slice(1).map((at, i) => Math.round((at - (pings[i] ?? at)) * 10) / 10),

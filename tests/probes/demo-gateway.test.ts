@@ -83,9 +83,11 @@ describe('probe kinds against the demo gateway', () => {
     const record = await probeOne(gw.url, heartbeat, env);
     expect(record.verdict).toBe('pass');
     expect(record.measured.contentType).toMatch(/^text\/event-stream/);
-    expect(record.measured.pingCount).toBeGreaterThanOrEqual(7);
+    expect(record.measured.pingCount).toBeGreaterThanOrEqual(5);
     expect(record.measured.catalogSeen).toBe(false);
-    expect(record.measured.latencyMs).toBeLessThan(50);
+    // Decided at the headers, long before the 1 s window ends (≤ 50 ms when the machine is idle).
+    expect(record.measured.latencyMs).toBeLessThan(300);
+    // Gaps come from the pings' own timestamps, so they hold even when pings arrive bunched up.
     for (const gap of record.measured.pingIntervalsMs ?? []) expect(gap).toBeGreaterThan(50);
   });
 

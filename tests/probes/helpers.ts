@@ -6,7 +6,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CheckSchema, type CheckInput } from '../../src/schemas/check.ts';
+import { CheckSchema } from '../../src/schemas/check.ts';
 import type { EvidenceRecord } from '../../src/schemas/evidence.ts';
 import { GatewaySchema, type Gateway } from '../../src/schemas/gateway.ts';
 import { executeRun } from '../../src/probes/run.ts';
@@ -84,7 +84,7 @@ export function testGateway(baseUrl = 'http://127.0.0.1:9', servers = ['mcp_post
 }
 
 /** Probes checks against `baseUrl` without writing anything; resolves to the records in check order. */
-export async function probeAll(baseUrl: string, checks: CheckInput[], env: Record<string, string> = {}, extra: { concurrency?: number; runDeadlineMs?: number } = {}): Promise<EvidenceRecord[]> {
+export async function probeAll(baseUrl: string, checks: unknown[], env: Record<string, string> = {}, extra: { concurrency?: number; runDeadlineMs?: number } = {}): Promise<EvidenceRecord[]> {
   const { run } = await executeRun({
     gateway: testGateway(baseUrl),
     checks: checks.map((check) => CheckSchema.parse(check)),
@@ -97,7 +97,7 @@ export async function probeAll(baseUrl: string, checks: CheckInput[], env: Recor
 }
 
 /** Probes one check; see {@link probeAll}. */
-export async function probeOne(baseUrl: string, check: CheckInput, env: Record<string, string> = {}): Promise<EvidenceRecord> {
+export async function probeOne(baseUrl: string, check: unknown, env: Record<string, string> = {}): Promise<EvidenceRecord> {
   const [record] = await probeAll(baseUrl, [check], env);
   return record!;
 }
