@@ -3,6 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { listHistoryFiles, parseJsonHistory } from '../evidence/scan.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, readText, watchFiles, type FileSyncSpec } from './file-sync.ts';
+import { onHistoryWritten } from './history-bus.ts';
 
 function historySpec(evaluationDir: string): FileSyncSpec {
   return {
@@ -31,6 +32,10 @@ export function historyLoader(options: EvidenceLoaderOptions = {}): Loader {
       const evaluationDir = evaluationDirOf(ctx, options);
       const spec = historySpec(evaluationDir);
       const sync = createFileSync(ctx, spec);
+      // Registered before the listing, so a day file the runs loader writes meanwhile is never missed.
+      onHistoryWritten(evaluationDir, async (rels) => {
+        for (const rel of rels) await sync.syncPath(rel);
+      });
       const stats = await sync.syncAll();
       ctx.logger.info(`history: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
       await watchFiles(ctx, spec, path.join(evaluationDir, 'history'), sync);

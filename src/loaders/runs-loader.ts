@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dayOfRunId } from '../evidence/compact.ts';
-import { updateHistory } from '../evidence/history.ts';
+import { historyRelPath, runDay, updateHistory } from '../evidence/history.ts';
 import { listRunFiles, parseJsonRun } from '../evidence/scan.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, readText, watchFiles, type FileSyncSpec, type SyncStats } from './file-sync.ts';
+import { historyWritten } from './history-bus.ts';
 
 export interface RunsLoaderOptions extends EvidenceLoaderOptions {
   /** Recompute `history/<day>.json` for days whose runs changed (default true; `npm run ingest` does the same). */
@@ -37,17 +38,24 @@ function explainRun(rel: string, raw: string, error: unknown): string {
   return `skipped evaluation/${rel}: ${(error as Error).message}`;
 }
 
-/** Days touched by changed run ids; removed runs only have their id, which carries the day. */
-function touchedDays(stats: SyncStats): Set<string> {
-  return new Set(stats.changed.map(dayOfRunId).filter((d): d is string => d !== undefined));
+/** Days touched by changed runs: from the stored run when it is there, else from the id (removed runs). */
+function touchedDays(ctx: LoaderContext, stats: SyncStats): Set<string> {
+  const days = new Set<string>();
+  for (const id of stats.changed) {
+    const run = ctx.store.get(id)?.data as unknown as EvalRun | undefined;
+    const day = run ? runDay(run) : dayOfRunId(id);
+    if (day) days.add(day);
+  }
+  return days;
 }
 
 async function refreshHistory(ctx: LoaderContext, evaluationDir: string, days: Set<string>): Promise<void> {
   if (days.size === 0) return;
-  const runs = ctx.store.values().map((entry) => entry.data as unknown as EvalRun).filter((run) => days.has(run.startedAt.slice(0, 10)));
+  const runs = ctx.store.values().map((entry) => entry.data as unknown as EvalRun).filter((run) => days.has(runDay(run)));
   try {
     const result = await updateHistory(evaluationDir, runs, days);
     if (result.written.length) ctx.logger.info(`history updated for ${result.written.join(', ')}`);
+    await historyWritten(evaluationDir, result.written.map(historyRelPath));
   } catch (error) {
     ctx.logger.error(`could not update history: ${(error as Error).message}`);
   }
@@ -66,7 +74,7 @@ export function runsLoader(options: RunsLoaderOptions = {}): Loader {
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`runs: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
-      const onChange = options.updateHistory === false ? undefined : (s: SyncStats) => refreshHistory(ctx, evaluationDir, touchedDays(s));
+      const onChange = options.updateHistory === false ? undefined : (s: SyncStats) => refreshHistory(ctx, evaluationDir, touchedDays(ctx, s));
       await onChange?.(stats);
       await watchFiles(ctx, spec, path.join(evaluationDir, 'runs'), sync, onChange);
     },

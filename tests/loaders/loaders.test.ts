@@ -111,3 +111,14 @@ describe('importsLoader', () => {
     expect(second.ctx.store.get('imports/codex-cli-mcp-2025-09-18.txt')?.data).toMatchObject({ origin: 'lan-host' });
   });
 });
+
+test('history written by the runs loader reaches the history collection in the same sync (no watcher, as in astro build)', async () => {
+  await writeRunFile(evaluationDir, makeRun(A, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
+  const store = await makeStore();
+  const history = makeLoaderContext(store, 'history', DailyHistorySchema, root);
+  // The history collection syncs first and finds no day files yet.
+  await historyLoader({ evaluationDir }).load(history.ctx);
+  expect(history.ctx.store.keys()).toEqual([]);
+  await runsLoader({ evaluationDir }).load(makeLoaderContext(store, 'runs', EvalRunSchema, root).ctx);
+  expect(history.ctx.store.get('2026-03-01')?.data).toMatchObject({ runCount: 1 });
+});
