@@ -4,16 +4,16 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
 import type { DailyHistory } from '../schemas/history.ts';
-import { DigestBuilder, type EvidenceDigest } from './evidence-digest.ts';
+import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { historyStrings, utcDate } from './history.ts';
 import { DEFAULT_HISTORY_DAYS } from './summarise.ts';
 
 const HOUR = 3_600_000;
 
 export interface DigestLoaderOptions {
-  /** Read at least this much run time, so checks probed less often than every run are seen. Default 26 h. */
-  minSpanMs?: number;
-  /** Never read more than this much run time; a longer failure reads "since" the oldest run read. Default 2 d. */
+  /** Stop looking for the start of failing streaks in raw runs after this much run time; history takes over. Default 3 h. */
+  settleSpanMs?: number;
+  /** Never read more than this much run time (rows not seen by then are shown from history as missing). Default 2 d. */
   maxSpanMs?: number;
   /** Days of history marks per check. */
   historyDays?: number;
@@ -28,7 +28,7 @@ export const StatusEvidenceSchema = z.looseObject({
 });
 export type StatusEvidence = z.output<typeof StatusEvidenceSchema>;
 
-async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Required<DigestLoaderOptions>): Promise<EvidenceDigest> {
+async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<EvidenceDigest> {
   const files = (await listRunFiles(evaluationDir)).reverse(); // run ids start with the time: newest first
   const builder = new DigestBuilder();
   for (const rel of files) {
@@ -38,7 +38,7 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Re
       ctx.logger.warn(`status: skipped ${(error as Error).message}`);
       continue;
     }
-    if (builder.isEnough(options.minSpanMs, options.maxSpanMs)) break;
+    if (builder.isEnough(expected, options.settleSpanMs, options.maxSpanMs)) break;
   }
   return builder.finish(files.length);
 }
@@ -63,14 +63,17 @@ async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now:
  * number of checks, not the number of retained runs or history days. Watches evaluation/ in `astro dev`.
  */
 export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
-  const options = { minSpanMs: 26 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
+  const options = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
   return {
     name: 'proofbook-status-evidence',
     load: async (ctx) => {
       const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
       const sync = async () => {
         const now = new Date();
-        const [digest, history] = await Promise.all([readDigest(ctx, evaluationDir, options), readHistoryWindow(ctx, evaluationDir, now, options.historyDays)]);
+        const history = await readHistoryWindow(ctx, evaluationDir, now, options.historyDays);
+        // Rows recent history knows of must be found in the runs before the scan may stop.
+        const expected = expectedRows(history, now.getTime() - options.maxSpanMs);
+        const digest = refineSince(await readDigest(ctx, evaluationDir, options, expected), history);
         const marks = historyStrings(history, now, options.historyDays);
         const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const digestHash = ctx.generateDigest(data);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { EvalRun } from '../schemas/eval-run.ts';
-import { NOW, record, runIdAt } from '../../tests/status/fixtures.ts';
-import { DigestBuilder } from './evidence-digest.ts';
+import { historyDay, NOW, record, runIdAt } from '../../tests/status/fixtures.ts';
+import { DigestBuilder, expectedRows, refineSince } from './evidence-digest.ts';
 import { summariseStatus } from './summarise.ts';
 
 const HOUR = 3_600_000;
@@ -18,7 +18,7 @@ describe('evidence digest', () => {
   test('stops once the span is covered, failures know their start and two catalogs are seen', () => {
     const builder = new DigestBuilder();
     const runs = [run(1, { 'a.one': 'fail', 'mcp.tools-list': 'pass' }, ['x', 'y']), run(2, { 'a.one': 'fail', 'mcp.tools-list': 'pass' }, ['x']), run(3, { 'a.one': 'pass', 'mcp.tools-list': 'pass' }, ['x'])];
-    const readBeforeStop = runs.findIndex((r) => (builder.add(r), builder.isEnough(HOUR, 100 * HOUR))) + 1;
+    const readBeforeStop = runs.findIndex((r) => (builder.add(r), builder.isEnough(new Set(), 100 * HOUR, 100 * HOUR))) + 1;
     expect(readBeforeStop).toBe(3);
     const digest = builder.finish(10);
     expect(digest.latest.find((l) => l.record.checkId === 'a.one')!.since).toBe(new Date(NOW.getTime() - 2 * HOUR).toISOString());
@@ -30,9 +30,26 @@ describe('evidence digest', () => {
     const builder = new DigestBuilder();
     for (const hours of [1, 2, 3, 4, 5]) {
       builder.add(run(hours, { 'a.one': 'fail' }));
-      if (builder.isEnough(HOUR, 2 * HOUR)) break;
+      if (builder.isEnough(new Set(), 2 * HOUR, 10 * HOUR)) break;
     }
-    expect(builder.finish(5)).toMatchObject({ scanned: 3, latest: [{ since: new Date(NOW.getTime() - 3 * HOUR).toISOString() }] });
+    const digest = builder.finish(5);
+    expect(digest).toMatchObject({ scanned: 3, latest: [{ since: new Date(NOW.getTime() - 3 * HOUR).toISOString(), isOpen: true }] });
+    // History then moves the start back over whole failing days, up to the last day with a pass.
+    const history = [
+      historyDay('2026-11-23', [{ checkId: 'a.one', fail: 24 }]),
+      historyDay('2026-11-22', [{ checkId: 'a.one', fail: 20, pass: 0 }]),
+      historyDay('2026-11-21', [{ checkId: 'a.one', fail: 2, pass: 22 }]),
+    ];
+    expect(refineSince(digest, history).latest[0]!.since).toBe('2026-11-22T00:00:00Z');
+  });
+
+  test('a scan does not stop before it has seen every row recent history knows of', () => {
+    const builder = new DigestBuilder();
+    builder.add(run(1, { 'a.one': 'pass' }));
+    const expected = expectedRows([historyDay('2026-11-24', [{ checkId: 'a.one', pass: 1 }, { checkId: 'daily.check', pass: 1 }])], 0);
+    expect(builder.isEnough(expected, 0, 100 * HOUR)).toBe(false);
+    builder.add(run(20, { 'daily.check': 'pass' }));
+    expect(builder.isEnough(expected, 0, 100 * HOUR)).toBe(true);
   });
 
   test('the digest judges like the raw records do', () => {

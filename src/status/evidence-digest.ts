@@ -1,4 +1,5 @@
 import type { EvalRun } from '../schemas/eval-run.ts';
+import type { DailyHistory } from '../schemas/history.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import { findDrift } from './drift.ts';
 import type { RunHead } from './evidence-runs.ts';
@@ -13,7 +14,8 @@ import { rowKey, type DriftEntry } from './model.ts';
  * number of retained runs (issue 7, DESIGN "Scale").
  */
 export interface EvidenceDigest {
-  latest: LatestEvidence[];
+  /** `isOpen`: the streak began before the oldest run read (its `since` is that run's time). */
+  latest: (LatestEvidence & { isOpen?: boolean })[];
   drift: DriftEntry[];
   runs: RunHead[];
   /** Runs read before the scan could stop, of how many listed. */
@@ -78,27 +80,58 @@ export class DigestBuilder {
   }
 
   /**
-   * True once the runs read cover `minSpanMs` (so rows that are only probed now and then are seen), every
-   * failing row has found where its streak began and every scope that lists tools has two catalogs; or
-   * once they cover `maxSpanMs`, after which a long failure reads "since" the oldest run read.
+   * True once every row in `expected` (rows recent history knows of) has been seen, every scope that lists
+   * tools has two catalogs, and every failing row has found where its streak began or `settleSpanMs` of
+   * runs has been read; always true after `maxSpanMs`. Older streak starts come from history (`refineSince`).
    */
-  isEnough(minSpanMs: number, maxSpanMs: number): boolean {
+  isEnough(expected: ReadonlySet<string>, settleSpanMs: number, maxSpanMs: number): boolean {
     const span = this.newestAt - this.oldestAt;
-    if (span < minSpanMs) return false;
     if (span >= maxSpanMs) return true;
-    for (const row of this.rows.values()) if (!row.isSettled) return false;
+    for (const key of expected) if (!this.rows.has(key)) return false;
     for (const runs of this.toolRuns.values()) if (runs.size < 2) return false;
+    if (span >= settleSpanMs) return true;
+    for (const row of this.rows.values()) if (!row.isSettled) return false;
     return true;
   }
 
   /** The digest of the runs added so far. */
   finish(listed: number): EvidenceDigest {
     return {
-      latest: [...this.rows.values()].map((row) => row.latest),
+      latest: [...this.rows.values()].map((row) => ({ ...row.latest, ...(row.isSettled ? {} : { isOpen: true }) })),
       drift: findDrift(this.toolRecords),
       runs: this.heads,
       scanned: this.heads.length,
       listed,
     };
   }
+}
+
+/** Rows that recent history knows of: buckets from days whose last record is newer than `sinceMs`. */
+export function expectedRows(history: readonly DailyHistory[], sinceMs: number): Set<string> {
+  const keys = new Set<string>();
+  for (const day of history) {
+    for (const bucket of day.buckets) if (timeOf(bucket.lastAt) >= sinceMs) keys.add(rowKey(bucket.checkId, bucket.target, bucket.origin));
+  }
+  return keys;
+}
+
+/**
+ * Moves the start of an open failing streak back over whole days of history with no pass, so a banner can
+ * say "failing since" a day the raw runs read no longer cover.
+ */
+export function refineSince(digest: EvidenceDigest, history: readonly DailyHistory[]): EvidenceDigest {
+  const days = [...history].sort((a, b) => (a.date < b.date ? 1 : -1));
+  const latest = digest.latest.map((row) => {
+    if (!row.isOpen) return row;
+    const key = rowKey(row.record.checkId, row.record.target, row.record.origin);
+    let since = row.since;
+    for (const day of days) {
+      if (day.date >= since.slice(0, 10)) continue;
+      const bucket = day.buckets.find((b) => rowKey(b.checkId, b.target, b.origin) === key);
+      if (!bucket || bucket.pass > 0) break;
+      since = bucket.firstAt;
+    }
+    return { ...row, since };
+  });
+  return { ...digest, latest };
 }

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { writeRun } from '../../src/evidence/store.ts';
+import type { EvalRun } from '../../src/schemas/eval-run.ts';
+import { record } from './fixtures.ts';
+import { COPY_CONFIG, makeSiteCopy } from './site-copy.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let site: Awaited<ReturnType<typeof makeSiteCopy>>;
+let dev: ChildProcess | undefined;
+let baseUrl = '';
+let output = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+function runOf(runId: string, verdict: 'pass' | 'fail', at: Date): EvalRun {
+  const finishedAt = at.toISOString();
+  const records = [record({ checkId: 'mcp.tools-list', origin: 'ci', runId, verdict, failureClass: verdict === 'fail' ? 'http_status' : null, startedAt: finishedAt, finishedAt, summary: `tools/list ${verdict}` })];
+  return { schemaVersion: 1, runId, origin: 'ci', environment: 'internal', baseUrl: 'https://litellm.example.com', toolVersion: 'test', startedAt: finishedAt, finishedAt, records };
+}
+
+/** GETs `url` until `accept` holds for the body or `timeoutMs` passes; each request has its own deadline. */
+async function pollUntil(url: string, accept: (body: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+      last = await response.text();
+      if (response.ok && accept(last)) return last;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`timed out waiting for ${url}; last body/error: ${last.slice(0, 300)}\nserver output:\n${output.slice(-2000)}`);
+}
+
+beforeAll(async () => {
+  site = await makeSiteCopy(root, 'dev-status-');
+  const now = Date.now();
+  await writeRun(path.join(site.dir, 'evaluation'), runOf('20260101T000000Z-ci-aaaa', 'pass', new Date(now - 60_000)));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  dev = spawn(path.join(root, 'node_modules/.bin/astro'), ['dev', '--config', COPY_CONFIG, '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: site.dir,
+    env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+}, 120_000);
+
+afterAll(async () => {
+  if (dev?.pid !== undefined && dev.exitCode === null) {
+    process.kill(-dev.pid, 'SIGTERM');
+    await Promise.race([once(dev, 'exit'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (dev.exitCode === null) process.kill(-dev.pid, 'SIGKILL');
+  }
+  await site?.remove();
+});
+
+test('a run written while astro dev is running appears on /status without a restart', async () => {
+  const first = await pollUntil(`${baseUrl}/status/`, (body) => body.includes('20260101T000000Z-ci-aaaa'), 90_000);
+  expect(first).toContain('<span class="pb-pill pb-pass">passing</span>');
+
+  const runId = '20260101T010000Z-ci-bbbb';
+  await writeRun(path.join(site.dir, 'evaluation'), runOf(runId, 'fail', new Date()));
+  const second = await pollUntil(`${baseUrl}/status/`, (body) => body.includes(`/evidence/${runId}/`), 30_000);
+  expect(second).toMatch(/<tr id="mcp.tools-list">.*?<span class="pb-pill pb-fail">failing<\/span>/s);
+  expect(output).not.toMatch(/restart/i);
+}, 150_000);
