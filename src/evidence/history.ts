@@ -31,26 +31,25 @@ const counted = (verdict: Verdict): CountedVerdict => (verdict === 'expected-fai
 /** Aggregates one day's runs into buckets per check × target × origin (pure; order-independent). */
 export function aggregateDay(date: string, runs: readonly EvalRun[]): DailyHistory {
   const buckets = new Map<string, DailyBucket>();
-  const lastAt = new Map<string, string>();
+  // Run id of the record that set each bucket's last verdict, to break timestamp ties independently of input order.
+  const lastRun = new Map<DailyBucket, string>();
   for (const run of runs) {
     for (const record of run.records) {
-      const key = `${record.checkId}\u0000${record.target}\u0000${record.origin}`;
+      const key = `${record.checkId}|${record.target}|${record.origin}`;
       const verdict = counted(record.verdict);
       const at = record.finishedAt;
       let bucket = buckets.get(key);
       if (!bucket) {
         bucket = { checkId: record.checkId, target: record.target, origin: record.origin, pass: 0, fail: 0, degraded: 0, error: 0, firstAt: record.startedAt, lastAt: at, lastVerdict: verdict };
         buckets.set(key, bucket);
+        lastRun.set(bucket, run.runId);
+      } else if (at > bucket.lastAt || (at === bucket.lastAt && run.runId > (lastRun.get(bucket) ?? ''))) {
+        bucket.lastAt = at;
+        bucket.lastVerdict = verdict;
+        lastRun.set(bucket, run.runId);
       }
       bucket[verdict]++;
       if (record.startedAt < bucket.firstAt) bucket.firstAt = record.startedAt;
-      // Ties on the timestamp break by run id so the result does not depend on input order.
-      const tie = `${at}\u0000${run.runId}`;
-      if (!lastAt.has(key) || tie > (lastAt.get(key) ?? '')) {
-        lastAt.set(key, tie);
-        bucket.lastAt = at;
-        bucket.lastVerdict = verdict;
-      }
     }
   }
   const sorted = [...buckets.values()].sort((a, b) => (a.checkId + a.target + a.origin < b.checkId + b.target + b.origin ? -1 : 1));
