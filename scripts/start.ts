@@ -2,13 +2,14 @@
 // then serves the site until Ctrl-C, and stops everything it started.
 import { parseArgs } from 'node:util';
 import { startDemoGateway } from '../src/demo-gateway/index.ts';
-import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoKey, pipelineStages } from '../src/pipeline/embedded-default.ts';
-import { runStage, spawnNode } from '../src/pipeline/run-command.ts';
+import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoKey, pipelineStages, previewCommand } from '../src/pipeline/embedded-default.ts';
+import { runStage, spawnNode, waitForHttp } from '../src/pipeline/run-command.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4321' },
     origin: { type: 'string', default: 'local' },
+    config: { type: 'string' },
     'no-serve': { type: 'boolean', default: false },
   },
 });
@@ -33,7 +34,7 @@ process.once('SIGINT', () => void stop(130));
 process.once('SIGTERM', () => void stop(143));
 
 try {
-  for (const stage of pipelineStages(gateway.url, values.origin)) {
+  for (const stage of pipelineStages({ root, baseUrl: gateway.url, origin: values.origin, astroConfig: values.config })) {
     console.log(`\n▶ ${stage.name}`);
     await runStage(stage, env, root);
   }
@@ -44,6 +45,10 @@ try {
 
 if (values['no-serve']) await stop(0);
 const site = `http://127.0.0.1:${values.port}`;
-preview = spawnNode(['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', values.port], env, root);
+preview = spawnNode(previewCommand(root, values.port, values.config), env, root);
 preview.once('exit', (code) => void stop(code ?? 0));
-console.log(`\nsite:   ${site}/\nstatus: ${site}/status/\ngateway: ${gateway.url}/mcp/\nPress Ctrl-C to stop.`);
+await waitForHttp(`${site}/`, preview).catch(async (error: Error) => {
+  console.error(error.message);
+  await stop(1);
+});
+console.log(`\nsite:    ${site}/\nstatus:  ${site}/status/\ngateway: ${gateway.url}/mcp/\nPress Ctrl-C to stop.`);

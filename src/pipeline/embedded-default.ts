@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { StageCommand } from './run-command.ts';
 
 /** Env var NAMES the gateway definition uses for the demo environment (content/gateway.yaml). */
 export const DEMO_KEY_ENV = 'LITELLM_API_KEY';
@@ -12,11 +15,36 @@ export function demoKey(env: NodeJS.ProcessEnv): string {
   return env[DEMO_KEY_ENV] || `sk-demo-${randomBytes(16).toString('hex')}`;
 }
 
-/** The stages of the main job against a gateway at `baseUrl`, in order. */
-export function pipelineStages(baseUrl: string, origin: string) {
+/** Astro's CLI entry, found the way Node finds packages: in the nearest node_modules up from `root`. */
+export function astroBin(root: string): string {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'node_modules/astro/bin/astro.mjs');
+    if (existsSync(bin)) return bin;
+    if (path.dirname(dir) === dir) throw new Error(`astro is not installed under ${root} or above it: run npm install`);
+  }
+}
+
+/** What the main job needs to know to run its stages. */
+export interface PipelineOptions {
+  root: string;
+  baseUrl: string;
+  origin: string;
+  /** Astro config file to build with, when not the default `astro.config.mjs`. */
+  astroConfig?: string;
+}
+
+/** The stages of the main job against a gateway at `baseUrl`, in order. A failing check (probe exit 1) is evidence. */
+export function pipelineStages({ root, baseUrl, origin, astroConfig }: PipelineOptions): StageCommand[] {
+  const config = astroConfig ? ['--config', astroConfig] : [];
   return [
     { name: 'probe', args: ['scripts/probe.ts', '--env', 'demo', '--base-url', baseUrl, '--origin', origin], okCodes: [0, 1] },
     { name: 'ingest', args: ['scripts/ingest.ts'] },
-    { name: 'build', args: ['node_modules/astro/bin/astro.mjs', 'build'] },
+    { name: 'build', args: [astroBin(root), 'build', ...config] },
   ];
+}
+
+/** The command that serves the built site on loopback. */
+export function previewCommand(root: string, port: string, astroConfig?: string): string[] {
+  const config = astroConfig ? ['--config', astroConfig] : [];
+  return [astroBin(root), 'preview', '--host', '127.0.0.1', '--port', port, ...config];
 }

@@ -26,3 +26,18 @@ export function runStage(stage: StageCommand, env: NodeJS.ProcessEnv, cwd: strin
     });
   });
 }
+
+/** Resolves once `url` answers any HTTP response; rejects after `timeoutMs` or when `child` exits first. */
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before answering ${url}`);
+    const answered = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (response) => response.body?.cancel().then(() => true) ?? true,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
