@@ -3,7 +3,7 @@ import { cp, readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { makeSiteCopy } from '../status/site-copy.ts';
-import { projectRoot } from '../support/site.ts';
+import { projectRoot, userEnv } from '../support/site.ts';
 
 /** A throwaway copy of the whole project (content, scripts, shipped imports) for running `npm start`'s pipeline. */
 export async function makeProjectCopy(prefix: string) {
@@ -17,7 +17,7 @@ export async function makeProjectCopy(prefix: string) {
 export function startMainJob(dir: string, args: string[], env: NodeJS.ProcessEnv) {
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.ts', '--config', 'astro.copy.config.mjs', ...args], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    env: userEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,20 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A temp dir the first test that needs the built site builds it into (see tests/support/site.ts). */
-    siteOutDir: string;
+    /** Prefix of the project copies made during this test run (see tests/support/site.ts). */
+    runToken: string;
+    /** The key the shared main-job run uses; tests assert it never leaks. */
+    canaryKey: string;
   }
 }
 
-/** Gives the whole test run one place for the built site, so it is built at most once per run. */
+const tmpRoot = path.resolve(import.meta.dirname, '../../.tmp');
+
+/** One token per test run, so the shared site is built at most once per run and cleaned up afterwards. */
 export default async function setup(project: TestProject) {
-  const root = await mkdtemp(path.join(tmpdir(), 'proofbook-site-'));
-  project.provide('siteOutDir', path.join(root, 'dist'));
+  const runToken = `test-run-${randomBytes(4).toString('hex')}`;
+  project.provide('runToken', runToken);
+  project.provide('canaryKey', `sk-canary-${randomBytes(12).toString('hex')}`);
   return async () => {
-    await rm(root, { recursive: true, force: true });
+    const leftovers = (await readdir(tmpRoot).catch(() => [])).filter((name) => name.startsWith(runToken));
+    await Promise.all(leftovers.map((name) => rm(path.join(tmpRoot, name), { recursive: true, force: true })));
   };
 }

@@ -6,50 +6,66 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
-const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 /**
- * The environment a user's `npm run build` has. Vitest puts NODE_ENV=test and Vite's MODE/DEV/PROD into
+ * The environment a user's `npm start` has. Vitest puts NODE_ENV=test and Vite's MODE/DEV/PROD into
  * process.env, and with those Starlight builds a site whose search is replaced by a "production only" notice.
  */
-function buildEnv(): NodeJS.ProcessEnv {
-  const keep = Object.entries(process.env).filter(([name]) => /^(PATH|HOME|TMPDIR|LANG|LC_.*|TZ|CI|PROOFBOOK_.*)$/.test(name));
-  return { ...Object.fromEntries(keep), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
+export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const keep = Object.entries(process.env).filter(([name]) => /^(PATH|HOME|TMPDIR|LANG|LC_.*|TZ|CI|PROOFBOOK_TEST_.*)$/.test(name));
+  return { ...Object.fromEntries(keep), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Runs `astro build` into `outDir` with Node 24 (the test runner's own node). Resolves with the build log. */
-export function buildSiteInto(outDir: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: projectRoot,
-      env: { ...buildEnv(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+/** A finished run of the main job (`npm start --no-serve`) in a throwaway copy of the project. */
+export interface BuiltProject {
+  /** The copy's root: its `evaluation/` holds the run, its `dist/` the site. */
+  dir: string;
+  outDir: string;
+  /** Everything the main job printed. */
+  output: string;
+  /** The key the demo gateway accepted (a canary: it must appear nowhere). */
+  key: string;
+}
+
+/** Runs `node <args>` in `cwd`; resolves with the exit code and the combined output. */
+export function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (code === 0) resolve(log);
-      else reject(new Error(`astro build exited with ${code}:\n${log.slice(-4000)}`));
+      resolve({ code, output });
     });
   });
 }
 
+async function runMainJobOnce(): Promise<BuiltProject> {
+  const { makeProjectCopy } = await import('../e2e/pipeline.ts');
+  const copy = await makeProjectCopy(`${inject('runToken')}-site-`);
+  const key = inject('canaryKey');
+  const { code, output } = await runNode(['scripts/start.ts', '--no-serve', '--config', 'astro.copy.config.mjs'], copy.dir, userEnv({ LITELLM_API_KEY: key }));
+  if (code !== 0) throw new Error(`npm start --no-serve exited with ${code}:\n${output.slice(-4000)}`);
+  return { dir: copy.dir, outDir: path.join(copy.dir, 'dist'), output, key };
+}
+
 /**
- * The site built once per test run from the repository's own content and evidence.
- * Test files run in parallel workers, so the first caller builds under a mkdir lock and the rest wait.
+ * The project after one run of the main job against the demo gateway: a real run in evaluation/, the shipped
+ * imports, and the built site. Made once per test run; test files run in parallel workers, so the first caller
+ * builds under a mkdir lock and the others wait and read the result.
  */
-export async function builtSite(): Promise<string> {
-  const outDir = inject('siteOutDir');
-  const done = `${outDir}.done`;
-  const lock = `${outDir}.lock`;
-  for (let waited = 0; waited < 300_000; waited += 250) {
+export async function builtProject(): Promise<BuiltProject> {
+  const base = path.join(projectRoot, '.tmp', `${inject('runToken')}-main-job`);
+  const done = `${base}.json`;
+  const lock = `${base}.lock`;
+  await mkdir(path.dirname(base), { recursive: true });
+  for (let waited = 0; waited < 400_000; waited += 250) {
     if (existsSync(done)) {
-      const status = await readFile(done, 'utf8');
-      if (status !== 'ok') throw new Error(`the shared site build failed:\n${status}`);
-      return outDir;
+      const result = JSON.parse(await readFile(done, 'utf8')) as BuiltProject | { error: string };
+      if ('error' in result) throw new Error(`the shared main-job run failed:\n${result.error}`);
+      return result;
     }
     try {
       await mkdir(lock);
@@ -59,17 +75,22 @@ export async function builtSite(): Promise<string> {
       continue;
     }
     try {
-      await buildSiteInto(outDir);
-      await writeFile(done, 'ok');
+      const result = await runMainJobOnce();
+      await writeFile(done, JSON.stringify(result));
+      return result;
     } catch (error) {
-      await writeFile(done, String(error));
+      await writeFile(done, JSON.stringify({ error: String(error) }));
       throw error;
     } finally {
       await rm(lock, { recursive: true, force: true });
     }
-    return outDir;
   }
-  throw new Error('timed out waiting for the shared site build');
+  throw new Error('timed out waiting for the shared main-job run');
+}
+
+/** The built site's folder (see {@link builtProject}). */
+export async function builtSite(): Promise<string> {
+  return (await builtProject()).outDir;
 }
 
 /** Reads a built page by its site path, e.g. `/runbooks/gateway-routing/`. */
