@@ -46,10 +46,16 @@ export async function openWatchedPage(browser: Browser, colorScheme: 'light' | '
   return { page, problems };
 }
 
-/** Saves a full-page screenshot named after the page. */
+/** Chromium cannot capture a page taller than this in one image. */
+const MAX_CAPTURE_HEIGHT = 12_000;
+
+/** Saves a screenshot named after the page: the whole page, or its top part when the page is very tall. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 1280;
+  if (height <= MAX_CAPTURE_HEIGHT) await page.screenshot({ path: file, fullPage: true });
+  else await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: MAX_CAPTURE_HEIGHT } });
   return file;
 }

@@ -1,0 +1,98 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openWatchedPage, screenshot } from '../support/browser.ts';
+import { builtSite } from '../support/site.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+describe('evidence on the built site, in headless Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    const outDir = await builtSite();
+    [browser, server] = await Promise.all([launchChromium(), serveStatic(outDir)]);
+  }, 400_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('/status shows a verdict and an age for every check, and its history SVGs render', async () => {
+    const { page, problems } = await openWatchedPage(browser);
+    await page.goto(`${server.url}/status/`, { waitUntil: 'networkidle' });
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(19);
+    for (const row of await rows.all()) {
+      await expect(row.locator('.pb-pill').first().isVisible()).resolves.toBe(true);
+      expect((await row.locator('time').first().textContent())?.trim()).toMatch(/^(<1m|\d+[mhd]( \d+[mhd])?)$/);
+    }
+    const pills = await page.locator('table .pb-pill').allTextContents();
+    expect(pills).toContain('passing');
+    const histories = page.locator('svg.pb-h');
+    expect(await histories.count()).toBeGreaterThanOrEqual(19);
+    const box = await histories.first().boundingBox();
+    expect(box?.width).toBeGreaterThan(50);
+    expect(box?.height).toBeGreaterThan(4);
+    await screenshot(page, 'status');
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
+
+  test('an evidence page, reached from /status, lists the run and its redacted raw transcripts', async () => {
+    const { page, problems } = await openWatchedPage(browser);
+    await page.goto(`${server.url}/status/`, { waitUntil: 'networkidle' });
+    const link = page.locator('a[href^="/evidence/"]').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    await expect(page.locator('h1').first().textContent()).resolves.toMatch(/^Run \d{8}T\d{6}Z-local-[0-9a-f]{4}/);
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
+    const transcript = page.locator('.expressive-code pre').first();
+    await expect(transcript.isVisible()).resolves.toBe(true);
+    expect(await transcript.textContent()).toMatch(/HTTP|POST|GET/);
+    expect(await page.content()).not.toMatch(/sk-canary-/);
+    await screenshot(page, 'evidence');
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a runbook whose evidence is stale says so in a banner, linking to the check', async () => {
+    const { page, problems } = await openWatchedPage(browser);
+    await page.goto(`${server.url}/runbooks/capturing-the-tool-catalog/`, { waitUntil: 'networkidle' });
+    const banner = page.locator('aside[data-pb-banner]');
+    await expect(banner.isVisible()).resolves.toBe(true);
+    const text = await banner.textContent();
+    expect(text).toMatch(/sse\.heartbeat\s+is stale/);
+    await expect(banner.locator('a[href="/status/#sse.heartbeat"]').count()).resolves.toBe(1);
+    await screenshot(page, 'runbook-stale-banner');
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a client guide switches tabs and its copy button copies the generated snippet', async () => {
+    const { page, problems } = await openWatchedPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`${server.url}/clients/codex/`, { waitUntil: 'networkidle' });
+
+    const tablist = page.locator('starlight-tabs').filter({ has: page.getByRole('tab', { name: 'External' }) }).first();
+    const lan = tablist.getByRole('tab', { name: /LAN/ });
+    const external = tablist.getByRole('tab', { name: 'External' });
+    await expect(lan.getAttribute('aria-selected')).resolves.toBe('true');
+    const externalPanel = tablist.locator(`#${await external.getAttribute('aria-controls') ?? (await external.getAttribute('href'))?.slice(1)}`);
+    await expect(externalPanel.isVisible()).resolves.toBe(false);
+    await external.click();
+    await expect(external.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(externalPanel.isVisible()).resolves.toBe(true);
+    await screenshot(page, 'client-guide-external-tab');
+
+    const code = externalPanel.locator('.expressive-code').filter({ hasText: 'mcp_servers' }).first();
+    const expected = (await code.locator('pre').textContent()) ?? '';
+    await code.locator('.copy button').click({ force: true });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('bearer_token_env_var = "LITELLM_API_KEY"');
+    expect(copied).toContain('https://litellm.example.com');
+    expect(copied.replace(/\s+/g, '')).toBe(expected.replace(/\s+/g, ''));
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
+});
