@@ -28,7 +28,7 @@ export default defineConfig({
       },
       editLink: { baseUrl: process.env.PROOFBOOK_EDIT_URL ?? 'https://git.example.internal/gateway/proofbook/edit/main/' },
       sidebar: [
-        { label: 'Start here', items: [{ slug: 'index' }, { slug: 'outstanding' }] },
+        { label: 'Start here', items: [{ slug: 'index' }, { label: 'Status', link: '/status/' }, { slug: 'outstanding' }] },
         { label: 'Runbooks', items: [{ autogenerate: { directory: 'runbooks' } }] },
         { label: 'Client setup', items: [{ autogenerate: { directory: 'clients' } }] },
         { label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },

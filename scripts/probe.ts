@@ -1,15 +1,19 @@
 // `npm run probe -- --env internal --origin lan-host [--base-url URL] [--only id…] [--junit file] [--json]
-//   [--concurrency N] [--evaluation DIR] [--deadline 5m] [--no-write]`
-// Exit codes: 0 every check passed (or is degraded), 1 a check failed or errored, 2 configuration error.
+//   [--concurrency N] [--evaluation-dir DIR] [--deadline 5m] [--no-write]`
+// Exit codes: 0 every check passed, is degraded or is an expected failure (content/baseline.yaml), 1 a check
+// failed or errored, 2 configuration error.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadBaseline } from '../src/config/baseline-file.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets, redactText } from '../src/evidence/redact.ts';
+import { resolveEvaluationDir } from '../src/evidence/scan.ts';
 import { writeFileAtomic } from '../src/evidence/store.ts';
 import { exitCodeFor, formatJunit, formatResultLine, formatSummary } from '../src/probes/report.ts';
 import { runAndStore } from '../src/probes/run.ts';
 import { DurationSchema } from '../src/schemas/duration.ts';
 import { ProofbookInputError } from '../src/schemas/parse.ts';
+import { markExpectedFailures } from '../src/status/baseline.ts';
 
 const root = process.cwd();
 let secrets: ReturnType<typeof collectSecrets> = [];
@@ -24,12 +28,13 @@ try {
       junit: { type: 'string' },
       json: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '3' },
-      evaluation: { type: 'string', default: path.join(root, 'evaluation') },
+      'evaluation-dir': { type: 'string' },
+      evaluation: { type: 'string' }, // the earlier spelling of --evaluation-dir
       deadline: { type: 'string', default: '5m' },
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const config = await loadProjectConfig(root);
+  const [config, baseline] = await Promise.all([loadProjectConfig(root), loadBaseline(root)]);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ProofbookInputError('--concurrency', 'command line', [{ path: 'concurrency', message: `Expected a positive integer, received "${values.concurrency}"` }]);
   const deadline = DurationSchema.safeParse(values.deadline);
@@ -40,15 +45,20 @@ try {
   const tty = Boolean(process.stdout.isTTY) && !process.env.CI;
   const progress = values.json ? process.stderr : process.stdout;
   const environment = values.env ?? config.gateway.defaultEnvironment ?? Object.keys(config.gateway.environments)[0] ?? '';
-  const { run, dir } = await runAndStore({
+  const { run: stored, dir } = await runAndStore({
     gateway: config.gateway, checks: config.checks, environment, origin: values.origin, ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-    only, concurrency, env: process.env, evaluationDir: path.resolve(values.evaluation), write: !values['no-write'], runDeadlineMs: deadline.data,
-    onResult: (record, done, total) => progress.write(`${redactText(formatResultLine(record, { tty, done, total }), secrets)}\n`),
+    only, concurrency, env: process.env, evaluationDir: path.resolve(values['evaluation-dir'] ?? values.evaluation ?? resolveEvaluationDir(root)), write: !values['no-write'], runDeadlineMs: deadline.data,
+    onResult: (record, done, total) => {
+      const [judged] = markExpectedFailures([record], baseline);
+      progress.write(`${redactText(formatResultLine(judged, { tty, done, total }), secrets)}\n`);
+    },
   });
-  progress.write(`${redactText(formatSummary(run, dir ? path.relative(root, dir) || dir : undefined), secrets)}\n`);
-  if (values.junit) await writeFileAtomic(path.resolve(values.junit), redactText(formatJunit(run), secrets));
-  if (values.json) process.stdout.write(`${redactText(JSON.stringify(run, null, 2), secrets)}\n`);
-  process.exitCode = exitCodeFor(run);
+  // CI judges the run with the baseline applied; run.json keeps the raw verdicts.
+  const judged = { ...stored, records: markExpectedFailures(stored.records, baseline) };
+  progress.write(`${redactText(formatSummary(judged, dir ? path.relative(root, dir) || dir : undefined), secrets)}\n`);
+  if (values.junit) await writeFileAtomic(path.resolve(values.junit), redactText(formatJunit(judged), secrets));
+  if (values.json) process.stdout.write(`${redactText(JSON.stringify(stored, null, 2), secrets)}\n`);
+  process.exitCode = exitCodeFor(judged);
 } catch (error) {
   const isConfig = error instanceof ProofbookInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   const message = error instanceof Error ? error.message : String(error);

@@ -38,7 +38,7 @@ export function formatSummary(run: EvalRun, where?: string): string {
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-/** JUnit XML for CI: one testsuite per run, one testcase per record; fail → failure, error → error, degraded passes. */
+/** JUnit XML for CI: one testsuite per run, one testcase per record; fail → failure, error → error, expected-fail → skipped, degraded passes. */
 export function formatJunit(run: EvalRun): string {
   const failures = run.records.filter((r) => r.verdict === 'fail').length;
   const errors = run.records.filter((r) => r.verdict === 'error').length;
@@ -50,6 +50,7 @@ export function formatJunit(run: EvalRun): string {
     const message = escapeXml(`${record.failureClass ?? record.verdict}: ${record.summary}`);
     if (record.verdict === 'fail') return `    <testcase ${attrs}>\n      <failure message="${message}" type="${record.failureClass ?? 'fail'}">${detail}</failure>\n    </testcase>`;
     if (record.verdict === 'error') return `    <testcase ${attrs}>\n      <error message="${message}" type="error">${detail}</error>\n    </testcase>`;
+    if (record.verdict === 'expected-fail') return `    <testcase ${attrs}>\n      <skipped message="${escapeXml(`expected failure: ${record.summary}`)}"/>\n    </testcase>`;
     return `    <testcase ${attrs}>\n      <system-out>${escapeXml(`${record.verdict}: ${record.summary}`)}</system-out>\n    </testcase>`;
   });
   const took = seconds(Date.parse(run.finishedAt) - Date.parse(run.startedAt));

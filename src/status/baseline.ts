@@ -42,3 +42,19 @@ export function judgeBaseline(entries: readonly BaselineEntry[], rows: readonly 
     return { id, entry, state };
   });
 }
+
+/**
+ * The run as CI should judge it: a failing or erroring record that the baseline covers becomes `expected-fail`,
+ * so a known limitation does not fail the job. Stored evidence keeps the raw verdict; /status applies the
+ * baseline again against its own clock.
+ */
+export function markExpectedFailures<R extends Pick<EvidenceRecord, 'checkId' | 'target' | 'origin' | 'verdict' | 'summary'>>(
+  records: readonly R[],
+  entries: readonly BaselineEntry[],
+): R[] {
+  return records.map((record) => {
+    if (record.verdict !== 'fail' && record.verdict !== 'error') return record;
+    const entry = findBaseline(entries, record);
+    return entry ? { ...record, verdict: 'expected-fail', summary: `${record.summary} (expected: ${entry.reason})` } : record;
+  });
+}

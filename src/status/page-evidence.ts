@@ -32,7 +32,9 @@ function problemOf(check: CheckStatus | undefined, checkId: string): PageProblem
   if (!check || check.rows.length === 0) return { checkId, state: 'missing' };
   if (!ATTENTION_STATES.has(check.state)) return undefined;
   if (check.state === 'stale') {
-    const newest = Math.max(...check.rows.map((row) => Date.parse(row.finishedAt)));
+    // Only the stale rows say since when: a fresh row from another origin must not push the date forward.
+    const stale = check.rows.filter((row) => row.state === 'stale');
+    const newest = Math.max(...(stale.length ? stale : check.rows).map((row) => Date.parse(row.finishedAt)));
     return { checkId, state: 'stale', since: new Date(newest + check.freshnessMs).toISOString() };
   }
   return { checkId, state: check.state, since: check.since };

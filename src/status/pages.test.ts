@@ -32,6 +32,15 @@ describe('page evidence', () => {
     ]);
   });
 
+  test('stale since comes from the stale evidence, not from fresh evidence of another origin', () => {
+    const mixed = summariseStatus({
+      now: NOW,
+      checks: [check('sse.heartbeat', 6)],
+      records: [record({ checkId: 'sse.heartbeat', hoursAgo: 30, origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', hoursAgo: 1, origin: 'local' })],
+    });
+    expect(judgePage(mixed, ['sse.heartbeat']).problems).toEqual([{ checkId: 'sse.heartbeat', state: 'stale', since: '2026-11-23T15:00:00.000Z' }]);
+  });
+
   test('a page whose evidence passes says where and when it was verified', () => {
     expect(judgePage(model, ['mcp.tools-list'])).toEqual({
       state: 'pass',

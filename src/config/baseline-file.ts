@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BaselineFileSchema, type BaselineEntry } from '../schemas/baseline.ts';
+import { readYaml, validateYaml } from './yaml-source.ts';
+
+export const BASELINE_PATH = 'content/baseline.yaml';
+
+/** Parses the expected-failure baseline; errors name the file, line and field. */
+export function parseBaselineFile(text: string, file: string = BASELINE_PATH): BaselineEntry[] {
+  return validateYaml(BaselineFileSchema, readYaml(text, file, 'expected-failure baseline'), 'expected-failure baseline').entries;
+}
+
+/** Reads `content/baseline.yaml` under `root`; no file means no expected failures. */
+export async function loadBaseline(root: string): Promise<BaselineEntry[]> {
+  const text = await readFile(path.join(root, BASELINE_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return text === undefined ? [] : parseBaselineFile(text);
+}
