@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot } from '../support/browser.ts';
-import { builtSite } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { openWatchedPage, screenshot, useServedSite } from '../support/browser.ts';
 
 describe('evidence on the built site, in headless Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-
-  beforeAll(async () => {
-    const outDir = await builtSite();
-    [browser, server] = await Promise.all([launchChromium(), serveStatic(outDir)]);
-  }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useServedSite();
 
   test('/status shows a verdict and an age for every check, and its history SVGs render', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`${server.url}/status/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
     const rows = page.locator('table tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(19);
     for (const row of await rows.all()) {
@@ -39,8 +26,8 @@ describe('evidence on the built site, in headless Chromium', () => {
   });
 
   test('an evidence page, reached from /status, lists the run and its redacted raw transcripts', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`${server.url}/status/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
     const link = page.locator('a[href^="/evidence/"]').first();
     const href = await link.getAttribute('href');
     await link.click();
@@ -57,8 +44,8 @@ describe('evidence on the built site, in headless Chromium', () => {
   });
 
   test('a runbook whose evidence is stale says so in a banner, linking to the check', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`${server.url}/runbooks/capturing-the-tool-catalog/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/runbooks/capturing-the-tool-catalog/`, { waitUntil: 'networkidle' });
     const banner = page.locator('aside[data-pb-banner]');
     await expect(banner.isVisible()).resolves.toBe(true);
     const text = await banner.textContent();
@@ -70,9 +57,9 @@ describe('evidence on the built site, in headless Chromium', () => {
   });
 
   test('a client guide switches tabs and its copy button copies the generated snippet', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.goto(`${server.url}/clients/codex/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.goto(`${site.url}/clients/codex/`, { waitUntil: 'networkidle' });
 
     const tablist = page.locator('starlight-tabs').filter({ has: page.getByRole('tab', { name: 'External' }) }).first();
     const lan = tablist.getByRole('tab', { name: /LAN/ });

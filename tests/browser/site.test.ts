@@ -1,25 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot } from '../support/browser.ts';
-import { builtSite } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { openWatchedPage, screenshot, useServedSite } from '../support/browser.ts';
 
 describe('the built site in headless Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-
-  beforeAll(async () => {
-    const outDir = await builtSite();
-    [browser, server] = await Promise.all([launchChromium(), serveStatic(outDir)]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useServedSite();
 
   test('the home page renders with the sidebar and no console errors or failed requests', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Proofbook');
     await expect(page.locator('nav[aria-label="Main"] a[href="/runbooks/gateway-routing/"]').count()).resolves.toBe(1);
     await screenshot(page, 'home');
@@ -28,8 +15,8 @@ describe('the built site in headless Chromium', () => {
   });
 
   test('Pagefind search finds a runbook by a word that only appears in its body', async () => {
-    const { page, problems } = await openWatchedPage(browser);
-    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
     await page.locator('button[data-open-modal]').first().click();
     const input = page.locator('#starlight__search .pagefind-ui__search-input');
     await input.waitFor();
@@ -44,8 +31,8 @@ describe('the built site in headless Chromium', () => {
   });
 
   test('the theme switch toggles between dark and light', async () => {
-    const { page, problems } = await openWatchedPage(browser, 'light');
-    await page.goto(`${server.url}/runbooks/gateway-routing/`, { waitUntil: 'networkidle' });
+    const { page, problems } = await openWatchedPage(site.browser, 'light');
+    await page.goto(`${site.url}/runbooks/gateway-routing/`, { waitUntil: 'networkidle' });
     const select = page.locator('starlight-theme-select select').first();
     await select.selectOption('dark');
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from './site.ts';
 
 /** Screenshots land here; `.ci/run` keeps the folder. */
@@ -58,4 +59,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   if (height <= MAX_CAPTURE_HEIGHT) await page.screenshot({ path: file, fullPage: true });
   else await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: MAX_CAPTURE_HEIGHT } });
   return file;
+}
+
+/**
+ * Registers hooks that serve the shared built site on loopback and launch Chromium for the tests of one file.
+ * Read `site.browser` and `site.url` inside tests.
+ */
+export function useServedSite(): { browser: Browser; url: string } {
+  const site = {} as { browser: Browser; url: string };
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const [{ builtSite }, { serveStatic }] = await Promise.all([import('./site.ts'), import('./static-server.ts')]);
+    const [browser, server] = await Promise.all([launchChromium(), builtSite().then(serveStatic)]);
+    Object.assign(site, { browser, url: server.url });
+    close = server.close;
+  }, 400_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    await close?.();
+  });
+  return site;
 }
