@@ -25,7 +25,7 @@ export interface PageEvidence {
   state: RowState;
   problems: PageProblem[];
   /** Newest passing evidence among the page's checks, for "verified <age> ago from <origin>". */
-  verified?: { finishedAt: string; ageMs: number; origins: string[] };
+  verified?: { finishedAt: string; ageMs: number; origins: string[]; targets: string[] };
 }
 
 function problemOf(check: CheckStatus | undefined, checkId: string): PageProblem | undefined {
@@ -46,10 +46,12 @@ export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly
   const problems = checkIds.flatMap((id, i) => problemOf(checks[i], id) ?? []);
   const passing = checks.flatMap((check) => check?.rows.filter((row) => row.state === 'pass') ?? []);
   const newest = passing.sort((a, b) => a.ageMs - b.ageMs)[0];
+  const sameRun = passing.filter((row) => row.runId === newest?.runId || row.ageMs === newest?.ageMs);
   const verified = newest && {
     finishedAt: newest.finishedAt,
     ageMs: newest.ageMs,
-    origins: [...new Set(passing.filter((row) => row.runId === newest.runId || row.ageMs === newest.ageMs).map((row) => row.origin))],
+    origins: [...new Set(sameRun.map((row) => row.origin))],
+    targets: [...new Set(sameRun.map((row) => row.target))],
   };
   return { state: worstState(checks.map((check, i) => check?.state ?? problemOf(check, checkIds[i]!)!.state)), problems, verified };
 }

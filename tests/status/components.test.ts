@@ -51,7 +51,7 @@ describe('evidence banner', () => {
 
   test('a page whose evidence passes says when and from where', async () => {
     const html = await container.renderToString(EvidenceBanner, { props: { evidence: judgePage(model, ['mcp.tools-list']), builtAt: NOW.toISOString() } });
-    expect(html).toMatch(/Verified <time[^>]*>2h<\/time> ago\s+from lan-host/);
+    expect(html).toMatch(/Verified <time[^>]*>2h<\/time> ago\s+against internal from lan-host/);
   });
 });
 
