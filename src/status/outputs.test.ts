@@ -55,7 +55,7 @@ describe('presentation', () => {
 
   test('measured values in one line', () => {
     expect(formatMeasured({ status: 200, latencyMs: 42, toolsByServer: { mcp_postgres: 1, mcp_filesystem: 14 }, protocolVersion: '2025-06-18', pingCount: 3 })).toBe(
-      '200 · 42 ms · mcp_postgres 1, mcp_filesystem 14 · 2025-06-18 · 3 pings',
+      '200 · 42 ms · mcp_postgres 1, mcp_filesystem 14 · MCP 2025-06-18 · 3 pings',
     );
   });
 

@@ -52,7 +52,7 @@ export function formatMeasured(measured: MeasuredDigest): string {
   if (measured.toolsByServer !== undefined && Object.keys(measured.toolsByServer).length > 0) {
     parts.push(Object.entries(measured.toolsByServer).map(([server, count]) => `${server} ${count}`).join(', '));
   } else if (measured.toolCount !== undefined) parts.push(`${measured.toolCount} tools`);
-  if (measured.protocolVersion !== undefined) parts.push(measured.protocolVersion);
+  if (measured.protocolVersion !== undefined) parts.push(`MCP ${measured.protocolVersion}`);
   if (measured.pingCount !== undefined) parts.push(`${measured.pingCount} pings`);
   return parts.join(' · ');
 }
