@@ -1,1 +1,8 @@
 /// <reference types="astro/client" />
+
+// Plain `tsc` does not know .astro files (Astro's editor plugin does); tests import components for the Container API.
+declare module '*.astro' {
+  import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+  const Component: AstroComponentFactory;
+  export default Component;
+}
