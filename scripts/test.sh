@@ -30,4 +30,5 @@ if [ -f .ci/postgres.sh ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1
 fi
 export PROOFBOOK_TEST_POSTGRES_URL="${PROOFBOOK_TEST_POSTGRES_URL:-$pg_url}"
 
+tsc --noEmit -p .
 vitest run "$@"
