@@ -10,6 +10,7 @@ const routes: [pattern: string, file: string][] = [
   ['/status', './routes/status.astro'],
   ['/status.json', './routes/status.json.ts'],
   ['/junit.xml', './routes/junit.xml.ts'],
+  ['/evidence', './routes/evidence/index.astro'],
   ['/evidence/[run]', './routes/evidence/[run].astro'],
 ];
 

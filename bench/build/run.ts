@@ -1,8 +1,8 @@
 // Build benchmark for issue 7: the site with 200 checks × 3 origins × a year of hourly evidence (raw runs
 // within retention + daily history files, i.e. what `npm run compact` leaves), built side by side with a
 // plain Starlight site with the same number of pages.
-// Usage: node bench/build/run.ts [--checks 200] [--raw-days 7] [--pairs 3] [--lean-evidence] [--keep]
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Usage: node bench/build/run.ts [--checks 200] [--raw-days 7] [--pairs 3] [--keep]
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { COPY_CONFIG, makeSiteCopy } from '../../tests/status/site-copy.ts';
@@ -17,9 +17,6 @@ const { values: args } = parseArgs({
     'raw-days': { type: 'string', default: '7' },
     pairs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
-    // Drop the ingest stage's `runs` and `history` collections from the copy: /status reads its own
-    // `statusEvidence` digest, so they only cost build time and memory (see the closing note of issue 7).
-    'lean-evidence': { type: 'boolean', default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,11 +30,6 @@ const project = await makeSiteCopy(root, 'bench-site-');
 const plainDir = await mkdtemp(path.join(root, '.tmp', 'bench-plain-'));
 log(`project copy ${project.dir}, plain site ${plainDir}`);
 await generateProjectContent(project.dir, checkIds);
-if (args['lean-evidence']) {
-  const file = path.join(project.dir, 'src/loaders/collections.ts');
-  const text = await readFile(file, 'utf8');
-  await writeFile(file, text.split('\n').filter((line) => !/^\s*(runs|history): defineCollection/.test(line)).join('\n'));
-}
 const evidence = await generateEvidence(path.join(project.dir, 'evaluation'), { checkIds, origins: args.origins.split(','), rawDays: Number(args['raw-days']), historyDays: 365, now });
 log(`evidence: ${evidence.runs} raw runs (${evidence.records} records), ${evidence.historyFiles} history files`);
 
@@ -92,7 +84,6 @@ const result = {
   historyMs: { year: med(span.year, 'wallMs'), month: med(span.month, 'wallMs'), ratio: ratio(span.year, span.month) },
 };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
-console.log(`evidence collections: ${args['lean-evidence'] ? 'lean (statusEvidence digest + imports; no runs/history collections)' : 'as configured'}`);
 console.log(`pages: project ${htmlPages} HTML, plain ${plainPages} HTML; evidence ${evidence.runs} runs / ${evidence.records} records + ${evidence.historyFiles} history days`);
 console.log(`build time ratio (cold, median of ${pairs} pairs): ${result.coldMs.ratio.toFixed(3)}  [${result.coldMs.project.toFixed(0)} vs ${result.coldMs.plain.toFixed(0)} ms]  target <= 1.2: ${verdict(result.coldMs.ratio <= 1.2)}`);
 console.log(`build time ratio (warm, median of ${pairs} pairs): ${result.warmMs.ratio.toFixed(3)}  [${result.warmMs.project.toFixed(0)} vs ${result.warmMs.plain.toFixed(0)} ms]  target <= 1.2: ${verdict(result.warmMs.ratio <= 1.2)}`);

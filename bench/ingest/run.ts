@@ -7,10 +7,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../../src/evidence/history.ts';
 import { scanEvaluation } from '../../src/evidence/scan.ts';
-import { historyLoader, importsLoader, runsLoader } from '../../src/loaders/index.ts';
-import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
-import { DailyHistorySchema } from '../../src/schemas/history.ts';
+import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
+import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from '../../tests/loaders/loader-context.ts';
 import { generateArtifacts } from './generate.ts';
 
@@ -29,9 +28,8 @@ const evaluationDir = path.join(root, 'evaluation');
 
 type Store = Awaited<ReturnType<typeof makeStore>>;
 const collections = [
-  ['runs', runsLoader({ evaluationDir }), EvalRunSchema],
+  ['runs', runsLoader({ evaluationDir }), RunSummarySchema],
   ['imports', importsLoader({ evaluationDir }), ImportedArtifactSchema],
-  ['history', historyLoader({ evaluationDir }), DailyHistorySchema],
 ] as const;
 
 /** One content sync over all evidence collections; returns ms and how many entries were validated. */
@@ -60,7 +58,7 @@ try {
   const persisted = await makeStore(store.toString());
   const storeReloadMs = performance.now() - t1;
   const unchanged = await sync(persisted);
-  // One run changes (a verdict flips): the loaders re-validate it and recompute that day's history file.
+  // One run changes (a verdict flips): the runs loader re-validates it and stores its new summary.
   const changedRun = path.join(evaluationDir, set.runFiles[42]);
   await writeFile(changedRun, (await readFile(changedRun, 'utf8')).replace('"pass"', '"fail"'));
   const warm = await sync(persisted);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
@@ -66,13 +66,15 @@ afterAll(async () => {
   await rm(path.join(project, 'node_modules'), { recursive: true, force: true });
 });
 
-test('a run written while `astro dev` runs appears without a restart, with its day history', async () => {
+test('a run written while `astro dev` runs appears without a restart, summarised, and nothing is written to evaluation/', async () => {
   expect(await page()).toContain('imports/notes.txt unparseable');
   // Written the way the probe stage writes runs: a temp dir renamed into place.
   await writeRun(evaluationDir, EvalRunSchema.parse(makeRun('20260301T100500Z-sandbox-bbbb', '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' })));
-  const html = await waitForPage((h) => h.includes('20260301T100500Z-sandbox-bbbb') && h.includes('2026-03-01 runs=2'), 20_000);
-  expect(html).toContain('20260301T100500Z-sandbox-bbbb');
-  expect(html).toContain('2026-03-01 runs=2');
+  const html = await waitForPage((h) => h.includes('20260301T100500Z-sandbox-bbbb'), 20_000);
+  expect(html).toContain('20260301T100500Z-sandbox-bbbb records=1 fail=1');
+  expect(html).toContain('20260301T100000Z-sandbox-aaaa records=1 fail=0');
+  // Only `npm run ingest` and `npm run compact` write daily history.
+  expect((await readdir(evaluationDir)).sort()).toEqual(['imports', 'runs']);
   expect(output).toMatch(/Reloaded runs\/20260301T100500Z-sandbox-bbbb\/run\.json/);
 }, 30_000);
 

@@ -1,10 +1,9 @@
-import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { historyLoader, importsLoader, runsLoader } from '../../src/loaders/index.ts';
-import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
-import { DailyHistorySchema } from '../../src/schemas/history.ts';
+import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
+import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { samplesDir } from '../ingest/fixtures.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 import { makeRun, makeTempEvaluation, writeRunFile } from './evaluation-fixture.ts';
@@ -33,49 +32,60 @@ describe('runsLoader', () => {
     const loader = runsLoader({ evaluationDir });
     const store = await makeStore();
 
-    const first = makeLoaderContext(store, 'runs', EvalRunSchema, root);
+    const first = makeLoaderContext(store, 'runs', RunSummarySchema, root);
     await loader.load(first.ctx);
     expect(first.ctx.store.keys().sort()).toEqual([A, B]);
-    expect(first.parses()).toBe(3);
+    expect(first.parses()).toBe(2); // the bad run is rejected while it is summarised, before parseData
     expect(first.logs.error).toHaveLength(1);
     expect(first.logs.error[0]).toMatch(new RegExp(`^skipped Invalid evaluation run:\\nevaluation/runs/${BAD}/run.json:\\d+ → records\\[0\\]\\.verdict: Invalid option`));
     expect(first.ctx.store.get(A)).toMatchObject({ filePath: `evaluation/runs/${A}/run.json`, digest: expect.any(String) });
 
     // A new process: the store comes back from its serialised form, as .astro/data-store.json does.
     const persisted = await makeStore(store.toString());
-    const warm = makeLoaderContext(persisted, 'runs', EvalRunSchema, root);
+    const warm = makeLoaderContext(persisted, 'runs', RunSummarySchema, root);
     await loader.load(warm.ctx);
-    expect(warm.parses()).toBe(1); // only the bad file, which has no entry, is validated again
+    expect(warm.parses()).toBe(0);
+    expect(warm.logs.error).toHaveLength(1); // only the bad file, which has no entry, is validated again
     expect(warm.logs.info[0]).toBe('runs: 0 parsed, 2 unchanged, 1 skipped as invalid, 0 removed');
 
     // Same bytes, new mtime: read and digested, but not parsed.
     const later = new Date(Date.now() + 5_000);
     await utimes(fileB, later, later);
-    const touched = makeLoaderContext(persisted, 'runs', EvalRunSchema, root);
+    const touched = makeLoaderContext(persisted, 'runs', RunSummarySchema, root);
     await loader.load(touched.ctx);
-    expect(touched.parses()).toBe(1);
+    expect(touched.parses()).toBe(0);
+    expect(touched.logs.info[0]).toBe('runs: 0 parsed, 2 unchanged, 1 skipped as invalid, 0 removed');
 
     await writeRunFile(evaluationDir, makeRun(B, '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'pass' }));
     await rm(path.join(evaluationDir, 'runs', A), { recursive: true });
-    const changed = makeLoaderContext(persisted, 'runs', EvalRunSchema, root);
+    const changed = makeLoaderContext(persisted, 'runs', RunSummarySchema, root);
     await loader.load(changed.ctx);
-    expect(changed.parses()).toBe(2); // B (changed) and the bad one
+    expect(changed.parses()).toBe(1); // B (changed)
+    expect(changed.logs.info[0]).toBe('runs: 1 parsed, 0 unchanged, 1 skipped as invalid, 1 removed');
     expect(changed.ctx.store.keys()).toEqual([B]);
-    expect(changed.ctx.store.get<{ records: { verdict: string }[] }>(B)?.data.records[0].verdict).toBe('pass');
+    expect(changed.ctx.store.get(B)?.data).toMatchObject({ verdicts: { pass: 1 }, failing: [] });
   });
 
-  test('keeps the day history file in step with the runs it saw', async () => {
+  test('stores a small summary, not the records, and never writes to evaluation/', async () => {
     await writeRunFile(evaluationDir, makeRun(A, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'fail' }));
-    await writeRunFile(evaluationDir, makeRun(B, '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' }));
     const store = await makeStore();
-    await runsLoader({ evaluationDir }).load(makeLoaderContext(store, 'runs', EvalRunSchema, root).ctx);
-    const history = DailyHistorySchema.parse(JSON.parse(await readFile(path.join(evaluationDir, 'history/2026-03-01.json'), 'utf8')));
-    expect(history).toMatchObject({ date: '2026-03-01', runCount: 2 });
-    expect(history.buckets.find((b) => b.checkId === 'mcp.tools-list')).toMatchObject({ pass: 1, fail: 1, lastVerdict: 'fail' });
-
-    const loaded = makeLoaderContext(store, 'history', DailyHistorySchema, root);
-    await historyLoader({ evaluationDir }).load(loaded.ctx);
-    expect(loaded.ctx.store.get('2026-03-01')?.data).toMatchObject({ runCount: 2 });
+    const loaded = makeLoaderContext(store, 'runs', RunSummarySchema, root);
+    await runsLoader({ evaluationDir }).load(loaded.ctx);
+    expect(loaded.ctx.store.get(A)?.data).toEqual({
+      schemaVersion: 1,
+      runId: A,
+      origin: 'sandbox',
+      environment: 'demo',
+      baseUrl: 'http://127.0.0.1:4000',
+      toolVersion: '0.1.0',
+      startedAt: '2026-03-01T10:00:00Z',
+      finishedAt: '2026-03-01T10:00:00Z',
+      recordCount: 2,
+      verdicts: { pass: 1, fail: 1 },
+      failing: ['sse.heartbeat'],
+      failingMore: 0,
+    });
+    expect((await readdir(evaluationDir)).sort()).toEqual(['imports', 'runs']);
   });
 });
 
@@ -110,15 +120,4 @@ describe('importsLoader', () => {
     expect(second.parses()).toBe(1);
     expect(second.ctx.store.get('imports/codex-cli-mcp-2025-09-18.txt')?.data).toMatchObject({ origin: 'lan-host' });
   });
-});
-
-test('history written by the runs loader reaches the history collection in the same sync (no watcher, as in astro build)', async () => {
-  await writeRunFile(evaluationDir, makeRun(A, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
-  const store = await makeStore();
-  const history = makeLoaderContext(store, 'history', DailyHistorySchema, root);
-  // The history collection syncs first and finds no day files yet.
-  await historyLoader({ evaluationDir }).load(history.ctx);
-  expect(history.ctx.store.keys()).toEqual([]);
-  await runsLoader({ evaluationDir }).load(makeLoaderContext(store, 'runs', EvalRunSchema, root).ctx);
-  expect(history.ctx.store.get('2026-03-01')?.data).toMatchObject({ runCount: 1 });
 });
