@@ -1,6 +1,8 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveEvaluationDir } from '../../evidence/scan.ts';
+import { parseJsonRun, resolveEvaluationDir } from '../../evidence/scan.ts';
+import { validateJsonText } from '../../loaders/validate-json.ts';
+import { EvalRunSchema, type EvalRun } from '../../schemas/eval-run.ts';
 
 // TODO(issue 7): move into src/evidence (the only code meant to read evaluation/) when that module exports
 // an artifact reader; until then this only reads, confined to the directory src/evidence resolves.
@@ -8,6 +10,13 @@ import { resolveEvaluationDir } from '../../evidence/scan.ts';
 /** The evaluation directory the loaders read (the build runs from the project root). */
 export function evaluationDir(): string {
   return resolveEvaluationDir(process.cwd());
+}
+
+/** One run, validated; only a bad file pays for parseJsonRun's line-locating syntax tree (see validate-json.ts). */
+export async function readEvidenceRun(runId: string): Promise<EvalRun> {
+  const rel = `runs/${runId}/run.json`;
+  const text = await readFile(path.join(evaluationDir(), rel), 'utf8');
+  return validateJsonText(EvalRunSchema, text, (t) => parseJsonRun(t, `evaluation/${rel}`));
 }
 
 /** The first `maxBytes` of an already redacted artifact, or why it cannot be shown. */
