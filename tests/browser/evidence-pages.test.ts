@@ -28,7 +28,7 @@ describe('evidence on the built site, in headless Chromium', () => {
   test('an evidence page, reached from /status, lists the run and its redacted raw transcripts', async () => {
     const { page, problems } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
-    const link = page.locator('a[href^="/evidence/"]').first();
+    const link = page.locator('table a[href^="/evidence/"]').first();
     const href = await link.getAttribute('href');
     await link.click();
     await page.waitForURL(`**${href}`);
