@@ -10,8 +10,8 @@ export const RunIdSchema = z
   .string()
   .regex(/^\d{8}T\d{6}Z-[a-z0-9][a-z0-9-]*-[0-9a-f]{4,}$/, { error: 'Expected a run id like 20261124T153000Z-sandbox-7f3a' });
 
-/** `evaluation/runs/<run-id>/run.json`: everything one probe run found. */
-export const EvalRunSchema = z.object({
+/** What a run says about itself: who ran it, from where, against what, and when. */
+export const RunHeadSchema = z.object({
   schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
   runId: RunIdSchema,
   origin: OriginSchema,
@@ -23,6 +23,10 @@ export const EvalRunSchema = z.object({
   toolVersion: z.string(),
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }),
+});
+
+/** `evaluation/runs/<run-id>/run.json`: everything one probe run found. */
+export const EvalRunSchema = RunHeadSchema.extend({
   records: z.array(EvidenceRecordSchema),
 });
 

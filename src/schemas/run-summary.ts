@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { EVIDENCE_SCHEMA_VERSION, OriginSchema, VerdictSchema } from './evidence.ts';
-import { RunIdSchema } from './eval-run.ts';
+import { VerdictSchema } from './evidence.ts';
+import { RunHeadSchema } from './eval-run.ts';
 import { CheckIdSchema } from './page-frontmatter.ts';
 
 /** Failing check ids kept per run summary; the rest is counted in `failingMore`. */
@@ -11,18 +11,7 @@ export const RUN_SUMMARY_FAILING_MAX = 10;
  * counts, not its records. The full run is read from evaluation/ only by the evidence page built for it,
  * so the data store (and the build's memory) does not grow with records × retained runs.
  */
-export const RunSummarySchema = z.object({
-  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
-  runId: RunIdSchema,
-  origin: OriginSchema,
-  /** Gateway environment id from `content/gateway.yaml`. */
-  environment: z.string(),
-  /** Base URL probed (no credentials in it). */
-  baseUrl: z.string(),
-  /** Proofbook version that made the run. */
-  toolVersion: z.string(),
-  startedAt: z.iso.datetime({ offset: true }),
-  finishedAt: z.iso.datetime({ offset: true }),
+export const RunSummarySchema = RunHeadSchema.extend({
   /** How many evidence records the run holds. */
   recordCount: z.number().int().nonnegative(),
   /** Records per verdict; a verdict the run never produced is absent. @example { pass: 198, fail: 2 } */
