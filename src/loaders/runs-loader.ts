@@ -1,12 +1,10 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { listRunFiles, parseJsonRun } from '../evidence/scan.ts';
-import { EvalRunSchema } from '../schemas/eval-run.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, readText, watchFiles, type FileSyncSpec } from './file-sync.ts';
 import { summariseRun } from './summarise-run.ts';
-import { validateJsonText } from './validate-json.ts';
 
 const runIdOf = (rel: string): string => rel.split('/')[1] ?? rel;
 
@@ -17,7 +15,7 @@ function runsSpec(evaluationDir: string): FileSyncSpec {
     idOf: runIdOf,
     readRaw: (rel) => readText(evaluationDir, rel),
     // The whole run is validated, then only its summary is stored.
-    toData: (rel, raw) => summariseRun(validateJsonText(EvalRunSchema, raw, (text) => parseJsonRun(text, `evaluation/${rel}`))),
+    toData: (rel, raw) => summariseRun(parseJsonRun(raw, `evaluation/${rel}`)),
     explain: (rel, _raw, error) => (error instanceof ProofbookInputError ? `skipped ${error.message}` : `skipped evaluation/${rel}: ${(error as Error).message}`),
     // `runs/<id>/run.json`; temp dirs of runs being written (`runs/.tmp-*`) are ignored.
     watchTarget: (rel) => (/^runs\/[^./][^/]*\/run\.json$/.test(rel) ? rel : undefined),

@@ -1,27 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { listHistoryFiles, listRunFiles, parseJsonHistory, parseJsonRun, resolveEvaluationDir } from '../evidence/scan.ts';
-import { validateJsonText } from '../loaders/validate-json.ts';
-import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
-import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
+import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
+import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { historyStrings, utcDate } from './history.ts';
 import { DEFAULT_HISTORY_DAYS } from './summarise.ts';
 
 const HOUR = 3_600_000;
-
-// readRun/readHistory from src/evidence locate lines up front (a JSON syntax tree per file, ~0.4 s for a
-// 60-day window); here only a file that fails is re-parsed that way, for its file:line → field message.
-async function readRunFile(evaluationDir: string, rel: string): Promise<EvalRun> {
-  return validateJsonText(EvalRunSchema, await readFile(path.join(evaluationDir, rel), 'utf8'), (text) => parseJsonRun(text, `evaluation/${rel}`));
-}
-
-async function readHistoryFile(evaluationDir: string, rel: string): Promise<DailyHistory> {
-  return validateJsonText(DailyHistorySchema, await readFile(path.join(evaluationDir, rel), 'utf8'), (text) => parseJsonHistory(text, `evaluation/${rel}`));
-}
 
 export interface DigestLoaderOptions {
   /** Stop looking for the start of failing streaks in raw runs after this much run time; history takes over. Default 3 h. */
@@ -46,7 +33,7 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Re
   const builder = new DigestBuilder();
   for (const rel of files) {
     try {
-      builder.add(await readRunFile(evaluationDir, rel));
+      builder.add(await readRun(evaluationDir, rel));
     } catch (error) {
       ctx.logger.warn(`status: skipped ${(error as Error).message}`);
       continue;
@@ -61,7 +48,7 @@ async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now:
   const files = (await listHistoryFiles(evaluationDir)).filter((rel) => path.basename(rel, '.json') >= from);
   const read = await Promise.all(
     files.map((rel) =>
-      readHistoryFile(evaluationDir, rel).catch((error: Error) => {
+      readHistory(evaluationDir, rel).catch((error: Error) => {
         ctx.logger.warn(`status: skipped ${error.message}`);
         return undefined;
       }),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROBE_SCRIPT, spawnProbe, writeProject } from '../probes/cli-fixture.ts';
 import { startHttp, tempDir, type TestServer } from '../probes/helpers.ts';
-import { projectRoot } from '../support/site.ts';
+import { projectRoot, runNode } from '../support/site.ts';
 
 // Faults the evidence store must survive: a probe run killed mid-way, and a disk that is really full.
 let server: TestServer;
@@ -26,15 +26,8 @@ afterAll(async () => {
   await scratch?.remove();
 });
 
-function runIngest(evaluation: string) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/ingest.ts'), '--strict', '--evaluation-dir', evaluation], { cwd: scratch.dir });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+const runIngest = (evaluation: string) =>
+  runNode([path.join(projectRoot, 'scripts/ingest.ts'), '--strict', '--evaluation-dir', evaluation], scratch.dir, process.env, 60_000);
 
 test('after a probe run is SIGKILLed mid-way, the next run and a strict ingest are clean', async () => {
   const evaluation = path.join(scratch.dir, 'killed');

@@ -1,8 +1,7 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parseJsonRun, resolveEvaluationDir } from '../../evidence/scan.ts';
-import { validateJsonText } from '../../loaders/validate-json.ts';
-import { EvalRunSchema, type EvalRun } from '../../schemas/eval-run.ts';
+import { readRun, resolveEvaluationDir } from '../../evidence/scan.ts';
+import type { EvalRun } from '../../schemas/eval-run.ts';
 
 // TODO(issue 7): move into src/evidence (the only code meant to read evaluation/) when that module exports
 // an artifact reader; until then this only reads, confined to the directory src/evidence resolves.
@@ -12,11 +11,9 @@ export function evaluationDir(): string {
   return resolveEvaluationDir(process.cwd());
 }
 
-/** One run, validated; only a bad file pays for parseJsonRun's line-locating syntax tree (see validate-json.ts). */
-export async function readEvidenceRun(runId: string): Promise<EvalRun> {
-  const rel = `runs/${runId}/run.json`;
-  const text = await readFile(path.join(evaluationDir(), rel), 'utf8');
-  return validateJsonText(EvalRunSchema, text, (t) => parseJsonRun(t, `evaluation/${rel}`));
+/** One run, validated. */
+export function readEvidenceRun(runId: string): Promise<EvalRun> {
+  return readRun(evaluationDir(), `runs/${runId}/run.json`);
 }
 
 /** The first `maxBytes` of an already redacted artifact, or why it cannot be shown. */
