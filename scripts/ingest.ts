@@ -1,7 +1,9 @@
 // npm run ingest [-- --strict] [--json]: parses everything under evaluation/ (as the Astro loaders do),
-// recomputes the daily history files, and reports counts and unparseable items.
+// recomputes the daily history files, (re)writes missing or stale run summary sidecars, and reports counts
+// and unparseable items.
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../src/evidence/history.ts';
+import { repairRunSummaries } from '../src/evidence/store.ts';
 import { resolveEvaluationDir, scanEvaluation, secretsFromEnv } from '../src/evidence/scan.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
@@ -16,9 +18,10 @@ const { values } = parseArgs({
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
 const scan = await scanEvaluation(evaluationDir, secretsFromEnv(process.env));
 const history = await updateHistory(evaluationDir, scan.runs);
+const summariesWritten = (await repairRunSummaries(evaluationDir)).length;
 const report: IngestReport = {
   evaluationDir,
-  runs: { valid: scan.runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: scan.runs.reduce((n, r) => n + r.records.length, 0) },
+  runs: { valid: scan.runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: scan.runs.reduce((n, r) => n + r.records.length, 0), summariesWritten },
   ...summariseImports(scan.imports),
   history,
   invalid: scan.problems,

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
+import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
+import { listRunFiles, parseJsonRun } from './scan.ts';
+import { ProofbookInputError } from '../schemas/parse.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
@@ -70,7 +73,8 @@ export async function writeFileAtomic(file: string, content: string, fs: StoreFs
 }
 
 /**
- * Validates `run` and writes it as `runs/<run-id>/run.json` plus `raw/<name>` files under `evaluationDir`.
+ * Validates `run` and writes it as `runs/<run-id>/run.json`, its summary sidecar (`summary.json`, see
+ * run-summary-file.ts) and `raw/<name>` files under `evaluationDir`.
  * Resolves to the run directory. Nothing appears under the final name until everything is written.
  */
 export async function writeRun(
@@ -97,7 +101,10 @@ export async function writeRun(
       await fs.writeFile(path.join(tempDir, 'raw', safeArtifactName(artifact.name)), redactText(artifact.content, secrets));
     }
     current = path.join(finalDir, 'run.json');
-    await fs.writeFile(path.join(tempDir, 'run.json'), `${JSON.stringify(checked, null, 2)}\n`);
+    const runJson = `${JSON.stringify(checked, null, 2)}\n`;
+    await fs.writeFile(path.join(tempDir, 'run.json'), runJson);
+    current = path.join(finalDir, RUN_SUMMARY_FILE);
+    await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJson));
     current = finalDir;
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
@@ -118,4 +125,28 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
     const stat = await fs.stat(full).catch(() => undefined);
     if (stat && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Writes `summary.json` for every valid run whose sidecar is missing or no longer matches its run.json (runs
+ * written before sidecars existed, or edited by hand), so the next build can trust it. Invalid runs are left
+ * alone (the build reports them). Resolves to the runs whose sidecar was written.
+ */
+export async function repairRunSummaries(evaluationDir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const rel of await listRunFiles(evaluationDir)) {
+    const input = await readRunSummaryInput(evaluationDir, rel);
+    if (summaryFromSidecar(input.sidecarText, input.sha256, input.runId)) continue;
+    const text = input.bytes.toString('utf8');
+    let run;
+    try {
+      run = parseJsonRun(text, `evaluation/${rel}`);
+    } catch (error) {
+      if (error instanceof ProofbookInputError) continue;
+      throw error;
+    }
+    await writeFileAtomic(path.join(evaluationDir, path.dirname(rel), RUN_SUMMARY_FILE), formatRunSummaryFile(run, text));
+    written.push(input.runId);
+  }
+  return written;
 }

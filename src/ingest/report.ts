@@ -3,7 +3,8 @@ import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 /** The summary `npm run ingest` prints (and emits with `--json`). */
 export interface IngestReport {
   evaluationDir: string;
-  runs: { valid: number; invalid: number; records: number };
+  /** `summariesWritten`: run summary sidecars that were missing or stale and were (re)written. */
+  runs: { valid: number; invalid: number; records: number; summariesWritten?: number };
   imports: { total: number; records: number; byKind: Record<string, { files: number; unparseable: number }> };
   history: { written: string[]; unchanged: string[]; keptCompacted: string[] };
   unparseable: { file: string; line?: number; reason: string }[];
@@ -36,7 +37,7 @@ export function hasIngestProblems(report: IngestReport): boolean {
 export function formatIngestReport(report: IngestReport): string {
   const lines = [
     `evaluation dir: ${report.evaluationDir}`,
-    `runs: ${report.runs.valid} valid (${report.runs.records} records), ${report.runs.invalid} invalid`,
+    `runs: ${report.runs.valid} valid (${report.runs.records} records), ${report.runs.invalid} invalid${report.runs.summariesWritten ? `, ${report.runs.summariesWritten} summary.json written` : ''}`,
     `imports: ${report.imports.total} files, ${report.imports.records} records`,
     ...Object.entries(report.imports.byKind)
       .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -13,7 +13,7 @@ import { mapLimit } from './limit.ts';
  */
 
 /** How one collection maps files under the evaluation dir to entries. */
-export interface FileSyncSpec {
+export interface FileSyncSpec<Raw = string> {
   evaluationDir: string;
   /** Paths relative to the evaluation dir, e.g. `runs/<id>/run.json`. */
   list: () => Promise<string[]>;
@@ -21,11 +21,13 @@ export interface FileSyncSpec {
   /** Files whose stat decides the pre-check (an import and its sidecar). Default: the file itself. */
   statPaths?: (rel: string) => string[];
   /** Raw content the digest is computed over. */
-  readRaw: (rel: string) => Promise<string>;
+  readRaw: (rel: string) => Promise<Raw>;
+  /** The entry digest of raw content. Default: Astro's digest of the raw string. */
+  digestOf?: (raw: Raw) => string;
   /** Entry data before validation; throw to reject the file. */
-  toData: (rel: string, raw: string) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  toData: (rel: string, raw: Raw) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** A readable `file:line → field: message` for a file that was rejected. */
-  explain: (rel: string, raw: string, error: unknown) => string;
+  explain: (rel: string, raw: Raw, error: unknown) => string;
   /** Which watcher paths (relative to the evaluation dir) belong to this collection, mapped to the file to sync. */
   watchTarget: (rel: string) => string | undefined;
 }
@@ -58,7 +60,7 @@ function readMeta(ctx: LoaderContext): FileMeta {
  * mtime+size of the file (and its sidecar). Synchronous on purpose: on a warm sync of 10,000 files this
  * is the whole cost, and a sync stat without a promise or an ENOENT exception per file is ~5x faster.
  */
-function stampOf(spec: FileSyncSpec, rel: string): string | undefined {
+function stampOf<Raw>(spec: FileSyncSpec<Raw>, rel: string): string | undefined {
   const parts: string[] = [];
   for (const p of spec.statPaths?.(rel) ?? [rel]) {
     const info = statSync(path.join(spec.evaluationDir, p), { throwIfNoEntry: false });
@@ -68,7 +70,7 @@ function stampOf(spec: FileSyncSpec, rel: string): string | undefined {
 }
 
 /** Creates a syncer bound to one loader context; `syncAll` is a full mark-and-sweep, `syncOne` serves the watcher. */
-export function createFileSync(ctx: LoaderContext, spec: FileSyncSpec) {
+export function createFileSync<Raw>(ctx: LoaderContext, spec: FileSyncSpec<Raw>) {
   const { store, logger } = ctx;
   const meta = readMeta(ctx);
   const relativeToRoot = (rel: string): string =>
@@ -84,7 +86,7 @@ export function createFileSync(ctx: LoaderContext, spec: FileSyncSpec) {
       return;
     }
     const raw = await spec.readRaw(rel);
-    const digest = ctx.generateDigest(raw);
+    const digest = spec.digestOf ? spec.digestOf(raw) : ctx.generateDigest(raw as string);
     if (existing && existing.digest === digest) {
       meta[rel] = [stamp, digest];
       stats.skipped++;
@@ -149,18 +151,13 @@ export function createFileSync(ctx: LoaderContext, spec: FileSyncSpec) {
   };
 }
 
-/** Reads a file as UTF-8 text. */
-export function readText(evaluationDir: string, rel: string): Promise<string> {
-  return readFile(path.join(evaluationDir, rel), 'utf8');
-}
-
 /**
  * In `astro dev`, watches `dir` (absolute) and re-syncs the file each event maps to, so pages update
  * without a restart. `onSynced` gets the stats of each event's sync.
  */
 export async function watchFiles(
   ctx: LoaderContext,
-  spec: FileSyncSpec,
+  spec: Pick<FileSyncSpec<unknown>, 'evaluationDir' | 'watchTarget'>,
   dir: string,
   sync: { syncPath: (rel: string) => Promise<SyncStats> },
   onSynced?: (stats: SyncStats) => Promise<void>,

@@ -23,3 +23,16 @@ export const RunSummarySchema = RunHeadSchema.extend({
 });
 
 export type RunSummary = z.output<typeof RunSummarySchema>;
+
+/**
+ * `evaluation/runs/<run-id>/summary.json`, written beside run.json by the store: the run's summary and the
+ * SHA-256 of the run.json bytes it was made from. A reader that finds the hash matching may use the summary
+ * instead of parsing the whole run; any other case (missing, unreadable, hash differs) means "parse run.json".
+ */
+export const RunSummaryFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  runJson: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  summary: RunSummarySchema,
+});
+
+export type RunSummaryFile = z.output<typeof RunSummaryFileSchema>;

@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeRun } from '../../tests/loaders/evaluation-fixture.ts';
+import { EvalRunSchema } from '../schemas/eval-run.ts';
+import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, sha256Hex, summaryFromSidecar, summaryOf } from './run-summary-file.ts';
+import { repairRunSummaries, writeRun } from './store.ts';
+
+const ID = '20260301T100000Z-sandbox-aaaa';
+const run = EvalRunSchema.parse(makeRun(ID, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'fail', 'sse.heartbeat': 'pass' }));
+const runJson = `${JSON.stringify(run, null, 2)}\n`;
+
+describe('summaryFromSidecar', () => {
+  const sidecar = formatRunSummaryFile(run, runJson);
+
+  test('vouches for the exact bytes it was made from', () => {
+    expect(summaryFromSidecar(sidecar, sha256Hex(runJson), ID)).toMatchObject({ runId: ID, recordCount: 2, verdicts: { fail: 1, pass: 1 }, failing: ['mcp.tools-list'] });
+  });
+
+  test.each([
+    ['run.json changed by one byte', sidecar, sha256Hex(runJson.replace('"fail"', '"pass"')), ID],
+    ['the sidecar of another run', sidecar, sha256Hex(runJson), '20260301T100000Z-sandbox-bbbb'],
+    ['no sidecar', undefined, sha256Hex(runJson), ID],
+    ['a truncated sidecar', sidecar.slice(0, 40), sha256Hex(runJson), ID],
+    ['a sidecar of the wrong shape', JSON.stringify({ schemaVersion: 1, summary: {} }), sha256Hex(runJson), ID],
+  ])('refuses %s', (_what, text, hash, runId) => {
+    expect(summaryFromSidecar(text, hash, runId)).toBeUndefined();
+  });
+});
+
+describe('on disk', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'pb-summary-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const rel = `runs/${ID}/run.json`;
+
+  test('writeRun writes a sidecar that matches its run.json', async () => {
+    await writeRun(dir, run);
+    const result = summaryOf(await readRunSummaryInput(dir, rel));
+    expect(result.fromSidecar).toBe(true);
+    expect(result.summary.failing).toEqual(['mcp.tools-list']);
+  });
+
+  test('an edited run.json is parsed again, and a bad one is reported with file, line and field', async () => {
+    await writeRun(dir, run);
+    const file = path.join(dir, rel);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"fail"', '"pass"'));
+    const edited = summaryOf(await readRunSummaryInput(dir, rel));
+    expect(edited).toMatchObject({ fromSidecar: false, summary: { verdicts: { pass: 2 }, failing: [] } });
+
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"sse.heartbeat"', '42'));
+    const input = await readRunSummaryInput(dir, rel);
+    expect(() => summaryOf(input)).toThrow(new RegExp(`evaluation/runs/${ID}/run.json:\\d+ → records\\[1\\]\\.checkId`));
+  });
+
+  test('repairRunSummaries writes missing and stale sidecars, leaves good and invalid runs alone', async () => {
+    const other = EvalRunSchema.parse(makeRun('20260301T110000Z-ci-bbbb', '2026-03-01T11:00:00Z', { 'mcp.tools-list': 'pass' }));
+    const broken = EvalRunSchema.parse(makeRun('20260301T120000Z-ci-cccc', '2026-03-01T12:00:00Z', { 'mcp.tools-list': 'pass' }));
+    for (const r of [run, other, broken]) await writeRun(dir, r);
+    await rm(path.join(dir, 'runs', other.runId, RUN_SUMMARY_FILE));
+    const edited = path.join(dir, rel);
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace('"fail"', '"pass"'));
+    const brokenFile = path.join(dir, 'runs', broken.runId, 'run.json');
+    await writeFile(brokenFile, '{"schemaVersion": 1, "runId": "truncated');
+    const brokenSidecar = await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8');
+
+    expect(await repairRunSummaries(dir)).toEqual([ID, other.runId]);
+    for (const r of [ID, other.runId]) expect(summaryOf(await readRunSummaryInput(dir, `runs/${r}/run.json`)).fromSidecar).toBe(true);
+    expect(summaryOf(await readRunSummaryInput(dir, rel)).summary.failing).toEqual([]);
+    expect(await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8')).toBe(brokenSidecar);
+    expect(await repairRunSummaries(dir)).toEqual([]);
+  });
+});
