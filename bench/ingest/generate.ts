@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeRun } from '../../tests/loaders/evaluation-fixture.ts';
+import { makeRun } from '../../tests/support/evidence-fixtures.ts';
 
 /** Check ids a generated run reports on (a slice of the catalog, repeated per target). */
 const CHECKS = ['routing.open-paths', 'routing.auth-matrix', 'health.liveliness', 'health.readiness', 'mcp.initialize', 'mcp.tools-list', 'sse.heartbeat', 'clients.codex', 'clients.open-webui', 'clients.inspector'];
@@ -40,7 +40,7 @@ export async function generateArtifacts(repo: string, evaluationDir: string, run
     for (let r = 0; r < recordsPerRun; r++) verdicts[`${CHECKS[r % CHECKS.length]}${r >= CHECKS.length ? `-${Math.floor(r / CHECKS.length)}` : ''}`] = VERDICTS[(i + r) % VERDICTS.length];
     const dir = path.join(evaluationDir, 'runs', runId);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'run.json'), `${JSON.stringify(makeRun(runId, at.toISOString(), verdicts), null, 2)}\n`);
+    await writeFile(path.join(dir, 'run.json'), `${JSON.stringify(makeRun({ runId, at: at.toISOString(), verdicts }), null, 2)}\n`);
     runFiles.push(`runs/${runId}/run.json`);
   }
   const sources = await Promise.all(IMPORT_SOURCES.map(async ([file, ext]) => [await readFile(path.join(repo, file), 'utf8'), ext] as const));

@@ -1,7 +1,7 @@
 import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { makeRun, makeTempEvaluation, writeRunFile } from '../../tests/loaders/evaluation-fixture.ts';
+import { makeRun, makeTempEvaluation, writeRunFile } from '../../tests/support/evidence-fixtures.ts';
 import { compactEvidence } from './compact.ts';
 import { updateHistory } from './history.ts';
 import { readRun } from './scan.ts';
@@ -21,7 +21,7 @@ const exists = (p: string) => access(path.join(evaluationDir, p)).then(() => tru
 test('deletes raw runs older than N days once history covers them, keeps recent ones and all history', async () => {
   const old = ['20260301T100000Z-sandbox-0001', '20260301T110000Z-sandbox-0002'];
   const recent = '20260309T100000Z-sandbox-0003';
-  for (const id of [...old, recent]) await writeRunFile(evaluationDir, makeRun(id, `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T10:00:00Z`, { 'mcp.tools-list': 'pass' }));
+  for (const runId of [...old, recent]) await writeRunFile(evaluationDir, makeRun({ runId, verdicts: { 'mcp.tools-list': 'pass' } }));
   const report = await compactEvidence({ evaluationDir, rawDays: 7, now });
   expect(report).toMatchObject({ deletedRuns: old, keptDays: [], historyWritten: ['2026-03-01'], droppedHistory: [] });
   expect(await readdir(path.join(evaluationDir, 'runs'))).toEqual([recent]);
@@ -32,7 +32,7 @@ test('deletes raw runs older than N days once history covers them, keeps recent 
 });
 
 test('a day with an unreadable run is kept raw and reported', async () => {
-  await writeRunFile(evaluationDir, makeRun('20260301T100000Z-sandbox-0001', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
+  await writeRunFile(evaluationDir, makeRun({ runId: '20260301T100000Z-sandbox-0001', verdicts: { 'mcp.tools-list': 'pass' } }));
   await mkdir(path.join(evaluationDir, 'runs/20260301T110000Z-sandbox-0002'), { recursive: true });
   await writeFile(path.join(evaluationDir, 'runs/20260301T110000Z-sandbox-0002/run.json'), '{"schemaVersion": 1');
   const report = await compactEvidence({ evaluationDir, rawDays: 7, now });
@@ -43,7 +43,7 @@ test('a day with an unreadable run is kept raw and reported', async () => {
 test('history older than the history window is dropped; --dry-run deletes nothing', async () => {
   await mkdir(path.join(evaluationDir, 'history'), { recursive: true });
   await writeFile(path.join(evaluationDir, 'history/2025-01-01.json'), '{}');
-  await writeRunFile(evaluationDir, makeRun('20260301T100000Z-sandbox-0001', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
+  await writeRunFile(evaluationDir, makeRun({ runId: '20260301T100000Z-sandbox-0001', verdicts: { 'mcp.tools-list': 'pass' } }));
   const dry = await compactEvidence({ evaluationDir, rawDays: 7, now, dryRun: true });
   expect(dry.droppedHistory).toEqual(['history/2025-01-01.json']);
   expect(await exists('history/2025-01-01.json')).toBe(true);

@@ -1,14 +1,12 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeRun, makeTempEvaluation } from '../../tests/loaders/evaluation-fixture.ts';
-import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
+import { makeRun, makeTempEvaluation } from '../../tests/support/evidence-fixtures.ts';
 import { aggregateDay, updateHistory } from './history.ts';
 
-const run = (id: string, at: string, verdicts: Parameters<typeof makeRun>[2]): EvalRun => EvalRunSchema.parse(makeRun(id, at, verdicts));
-const r1 = run('20260301T100000Z-sandbox-0001', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'degraded' });
-const r2 = run('20260301T110000Z-sandbox-0002', '2026-03-01T11:00:00Z', { 'mcp.tools-list': 'fail' });
-const r3 = run('20260301T110000Z-lan-host-0003', '2026-03-01T11:00:00Z', { 'mcp.tools-list': 'error' });
+const r1 = makeRun({ runId: '20260301T100000Z-sandbox-0001', verdicts: { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'degraded' } });
+const r2 = makeRun({ runId: '20260301T110000Z-sandbox-0002', verdicts: { 'mcp.tools-list': 'fail' } });
+const r3 = makeRun({ runId: '20260301T110000Z-lan-host-0003', verdicts: { 'mcp.tools-list': 'error' } });
 
 describe('aggregateDay', () => {
   test('buckets per check × target × origin with counts and the last verdict', () => {

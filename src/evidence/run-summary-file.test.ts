@@ -2,13 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeRun } from '../../tests/loaders/evaluation-fixture.ts';
-import { EvalRunSchema } from '../schemas/eval-run.ts';
+import { makeRun } from '../../tests/support/evidence-fixtures.ts';
 import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, sha256Hex, summaryFromSidecar, summaryOf } from './run-summary-file.ts';
 import { repairRunSummaries, writeRun } from './store.ts';
 
 const ID = '20260301T100000Z-sandbox-aaaa';
-const run = EvalRunSchema.parse(makeRun(ID, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'fail', 'sse.heartbeat': 'pass' }));
+const run = makeRun({ runId: ID, at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.tools-list': 'fail', 'sse.heartbeat': 'pass' } });
 const runJson = `${JSON.stringify(run, null, 2)}\n`;
 
 describe('summaryFromSidecar', () => {
@@ -59,8 +58,8 @@ describe('on disk', () => {
   });
 
   test('repairRunSummaries writes missing and stale sidecars, leaves good and invalid runs alone', async () => {
-    const other = EvalRunSchema.parse(makeRun('20260301T110000Z-ci-bbbb', '2026-03-01T11:00:00Z', { 'mcp.tools-list': 'pass' }));
-    const broken = EvalRunSchema.parse(makeRun('20260301T120000Z-ci-cccc', '2026-03-01T12:00:00Z', { 'mcp.tools-list': 'pass' }));
+    const other = makeRun({ runId: '20260301T110000Z-ci-bbbb', at: '2026-03-01T11:00:00Z', verdicts: { 'mcp.tools-list': 'pass' } });
+    const broken = makeRun({ runId: '20260301T120000Z-ci-cccc', at: '2026-03-01T12:00:00Z', verdicts: { 'mcp.tools-list': 'pass' } });
     for (const r of [run, other, broken]) await writeRun(dir, r);
     await rm(path.join(dir, 'runs', other.runId, RUN_SUMMARY_FILE));
     const edited = path.join(dir, rel);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { EvalRun } from '../schemas/eval-run.ts';
+import { makeRun } from '../../tests/support/evidence-fixtures.ts';
 import { writeRun, type StoreFs } from './store.ts';
 
 let dir: string;
@@ -11,14 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-const run = (runId: string, summary = 'ok'): EvalRun => ({
-  schemaVersion: 1, runId, origin: 'ci', environment: 'demo', baseUrl: 'http://127.0.0.1:1', toolVersion: '0.1.0',
-  startedAt: '2026-11-24T15:30:00.000Z', finishedAt: '2026-11-24T15:30:01.000Z',
-  records: [{
-    checkId: 'health.liveliness', target: 'demo', origin: 'ci', runId, startedAt: '2026-11-24T15:30:00.000Z', finishedAt: '2026-11-24T15:30:00.100Z',
-    verdict: 'pass', failureClass: null, summary, measured: {}, conditions: [], artifacts: [], source: { type: 'probe', kind: 'http' },
-  }],
-});
+const run = (runId: string, summary = 'ok') => makeRun({ runId, records: [{ checkId: 'health.liveliness', summary }] });
 
 test('a run lands as run.json + raw/, redacted once more on the way', async () => {
   const out = await writeRun(dir, run('20261124T153000Z-ci-0001', 'key sk-secret-value-1'), [{ name: 'health.liveliness.txt', content: 'Bearer sk-secret-value-1' }], { secrets: [{ name: 'K', value: 'sk-secret-value-1' }] });

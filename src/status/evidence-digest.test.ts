@@ -1,17 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { EvalRun } from '../schemas/eval-run.ts';
-import { historyDay, NOW, record, runIdAt } from '../../tests/status/fixtures.ts';
+import { hoursAgo, makeHistoryDay, makeRun, NOW } from '../../tests/support/evidence-fixtures.ts';
 import { DigestBuilder, expectedRows, refineSince } from './evidence-digest.ts';
 import { summariseStatus } from './summarise.ts';
 
 const HOUR = 3_600_000;
 
-function run(hoursAgo: number, verdicts: Record<string, 'pass' | 'fail'>, tools?: string[]): EvalRun {
-  const runId = runIdAt(hoursAgo, 'sandbox');
-  const records = Object.entries(verdicts).map(([checkId, verdict]) =>
-    record({ checkId, hoursAgo, runId, verdict, failureClass: verdict === 'fail' ? 'http_status' : null, measured: tools && checkId === 'mcp.tools-list' ? { tools: tools.map((name) => ({ name })) } : {} }),
-  );
-  return { schemaVersion: 1, runId, origin: 'sandbox', environment: 'internal', baseUrl: 'https://x', toolVersion: 't', startedAt: records[0]!.startedAt, finishedAt: records[0]!.finishedAt, records };
+/** A sandbox run `hours` before NOW; `tools` is the catalog its mcp.tools-list record saw. */
+function run(hours: number, verdicts: Record<string, 'pass' | 'fail'>, tools?: string[]) {
+  const records = Object.entries(verdicts).map(([checkId, verdict]) => ({ checkId, verdict, measured: tools && checkId === 'mcp.tools-list' ? { tools: tools.map((name) => ({ name })) } : {} }));
+  return makeRun({ at: hoursAgo(hours), environment: 'internal', records });
 }
 
 describe('evidence digest', () => {
@@ -36,9 +33,9 @@ describe('evidence digest', () => {
     expect(digest).toMatchObject({ scanned: 3, latest: [{ since: new Date(NOW.getTime() - 3 * HOUR).toISOString(), isOpen: true }] });
     // History then moves the start back over whole failing days, up to the last day with a pass.
     const history = [
-      historyDay('2026-11-23', [{ checkId: 'a.one', fail: 24 }]),
-      historyDay('2026-11-22', [{ checkId: 'a.one', fail: 20, pass: 0 }]),
-      historyDay('2026-11-21', [{ checkId: 'a.one', fail: 2, pass: 22 }]),
+      makeHistoryDay('2026-11-23', [{ checkId: 'a.one', fail: 24 }]),
+      makeHistoryDay('2026-11-22', [{ checkId: 'a.one', fail: 20, pass: 0 }]),
+      makeHistoryDay('2026-11-21', [{ checkId: 'a.one', fail: 2, pass: 22 }]),
     ];
     expect(refineSince(digest, history).latest[0]!.since).toBe('2026-11-22T00:00:00Z');
   });
@@ -46,7 +43,7 @@ describe('evidence digest', () => {
   test('a scan does not stop before it has seen every row recent history knows of', () => {
     const builder = new DigestBuilder();
     builder.add(run(1, { 'a.one': 'pass' }));
-    const expected = expectedRows([historyDay('2026-11-24', [{ checkId: 'a.one', pass: 1 }, { checkId: 'daily.check', pass: 1 }])], 0);
+    const expected = expectedRows([makeHistoryDay('2026-11-24', [{ checkId: 'a.one', pass: 1 }, { checkId: 'daily.check', pass: 1 }])], 0);
     expect(builder.isEnough(expected, 0, 100 * HOUR)).toBe(false);
     builder.add(run(20, { 'daily.check': 'pass' }));
     expect(builder.isEnough(expected, 0, 100 * HOUR)).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { check, NOW, record } from '../../tests/status/fixtures.ts';
+import { makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
+import { check } from '../../tests/status/fixtures.ts';
 import { renderBadgeSvg, shieldsEndpoint } from './badge.ts';
 import { renderJUnit } from './junit.ts';
 import { formatAge, formatMeasured } from './present.ts';
@@ -10,8 +11,8 @@ const model = summariseStatus({
   now: NOW,
   checks: [check('mcp.tools-list'), check('clients.cursor')],
   records: [
-    record({ checkId: 'mcp.tools-list', origin: 'lan-host', measured: { status: 200, latencyMs: 41.6 } }),
-    record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns', summary: 'getaddrinfo ENOTFOUND <host>' }),
+    makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', measured: { status: 200, latencyMs: 41.6 } }),
+    makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns', summary: 'getaddrinfo ENOTFOUND <host>' }),
   ],
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { check, NOW, record } from '../../tests/status/fixtures.ts';
+import { makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
+import { check } from '../../tests/status/fixtures.ts';
 import { selectEvidenceRuns } from './evidence-runs.ts';
 import { directiveChecks, judgePage, pageChecks } from './page-evidence.ts';
 import { summariseStatus } from './summarise.ts';
@@ -8,10 +9,10 @@ const model = summariseStatus({
   now: NOW,
   checks: [check('mcp.tools-list'), check('sse.heartbeat', 6), check('clients.cursor'), check('health.readiness')],
   records: [
-    record({ checkId: 'mcp.tools-list', hoursAgo: 1 }),
-    record({ checkId: 'sse.heartbeat', hoursAgo: 8 }),
-    record({ checkId: 'health.readiness', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
-    record({ checkId: 'health.readiness', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
+    makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 1 }),
+    makeRecord({ checkId: 'sse.heartbeat', hoursAgo: 8 }),
+    makeRecord({ checkId: 'health.readiness', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
+    makeRecord({ checkId: 'health.readiness', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
   ],
 });
 
@@ -36,7 +37,7 @@ describe('page evidence', () => {
     const mixed = summariseStatus({
       now: NOW,
       checks: [check('sse.heartbeat', 6)],
-      records: [record({ checkId: 'sse.heartbeat', hoursAgo: 30, origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', hoursAgo: 1, origin: 'local' })],
+      records: [makeRecord({ checkId: 'sse.heartbeat', hoursAgo: 30, origin: 'lan-host' }), makeRecord({ checkId: 'sse.heartbeat', hoursAgo: 1, origin: 'local' })],
     });
     expect(judgePage(mixed, ['sse.heartbeat']).problems).toEqual([{ checkId: 'sse.heartbeat', state: 'stale', since: '2026-11-23T15:00:00.000Z' }]);
   });
@@ -56,7 +57,7 @@ describe('evidence pages', () => {
       { runId: `r${hours}-sandbox`, environment: 'internal', origin: 'sandbox', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
       { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
     ]);
-    const pointed = summariseStatus({ now: NOW, checks: [], records: [record({ checkId: 'a.b', runId: 'r4-ci' })] });
+    const pointed = summariseStatus({ now: NOW, checks: [], records: [makeRecord({ checkId: 'a.b', runId: 'r4-ci' })] });
     expect([...selectEvidenceRuns(runs, pointed, 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { check, historyDay, NOW, record } from '../../tests/status/fixtures.ts';
+import { makeHistoryDay, makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
+import { check } from '../../tests/status/fixtures.ts';
 import { summariseStatus } from './summarise.ts';
 
 const tools = (...names: [string, string][]) => names.map(([name, schemaDigest]) => ({ name, schemaDigest }));
@@ -10,10 +11,10 @@ describe('latest record per check × target × origin', () => {
       now: NOW,
       checks: [check('mcp.tools-list')],
       records: [
-        record({ checkId: 'mcp.tools-list', hoursAgo: 5, verdict: 'pass' }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 4, verdict: 'pass', origin: 'lan-host' }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 5, verdict: 'pass' }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 3, verdict: 'fail', failureClass: 'http_status' }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 2, verdict: 'fail', failureClass: 'http_status' }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 4, verdict: 'pass', origin: 'lan-host' }),
       ],
     });
     const rows = model.checks.get('mcp.tools-list')!.rows;
@@ -29,8 +30,8 @@ describe('latest record per check × target × origin', () => {
       now: NOW,
       checks: [check('health.liveliness')],
       records: [
-        record({ checkId: 'health.liveliness', finishedAt: '2026-11-24T14:30:00+02:00', verdict: 'pass' }),
-        record({ checkId: 'health.liveliness', finishedAt: '2026-11-24T13:00:00Z', verdict: 'fail', failureClass: 'http_status' }),
+        makeRecord({ checkId: 'health.liveliness', finishedAt: '2026-11-24T14:30:00+02:00', verdict: 'pass' }),
+        makeRecord({ checkId: 'health.liveliness', finishedAt: '2026-11-24T13:00:00Z', verdict: 'fail', failureClass: 'http_status' }),
       ],
     });
     expect(model.checks.get('health.liveliness')!.rows[0]!.verdict).toBe('fail');
@@ -45,7 +46,7 @@ describe('freshness', () => {
     ['fresh within the 24h default', 23, undefined, 'pass'],
   ])('%s', (_name, age, windowHours, expected) => {
     const checks = windowHours === undefined ? [] : [check('sse.heartbeat', windowHours)];
-    const model = summariseStatus({ now: NOW, checks, records: [record({ checkId: 'sse.heartbeat', hoursAgo: age })] });
+    const model = summariseStatus({ now: NOW, checks, records: [makeRecord({ checkId: 'sse.heartbeat', hoursAgo: age })] });
     expect(model.checks.get('sse.heartbeat')!.state).toBe(expected);
   });
 
@@ -56,7 +57,7 @@ describe('freshness', () => {
   });
 
   test('evidence for a check nobody defined is shown, marked unknown', () => {
-    const model = summariseStatus({ now: NOW, checks: [], records: [record({ checkId: 'mcp.extra' })] });
+    const model = summariseStatus({ now: NOW, checks: [], records: [makeRecord({ checkId: 'mcp.extra' })] });
     expect(model.checks.get('mcp.extra')).toMatchObject({ isUnknown: true, group: 'mcp', state: 'pass' });
   });
 });
@@ -69,14 +70,14 @@ describe('baseline', () => {
       now: NOW,
       checks: [check('mcp.tools-list')],
       baseline,
-      records: [record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' })],
+      records: [makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' })],
     });
     expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'expected-fail', verdict: 'expected-fail', isBaselineStale: false });
     expect(model.baseline.map((entry) => [entry.id, entry.state])).toEqual([['mcp.tools-list@internal@sandbox', 'active']]);
   });
 
   test('a baselined entry that now passes is flagged stale', () => {
-    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline, records: [record({ checkId: 'mcp.tools-list' })] });
+    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline, records: [makeRecord({ checkId: 'mcp.tools-list' })] });
     expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'pass', isBaselineStale: true });
     expect(model.baseline[0]!.state).toBe('stale');
   });
@@ -86,7 +87,7 @@ describe('baseline', () => {
       now: NOW,
       checks: [check('mcp.tools-list')],
       baseline: [...baseline, { ...baseline[0]!, check: 'clients.cursor' }],
-      records: [record({ checkId: 'mcp.tools-list', origin: 'ci', verdict: 'fail', failureClass: 'protocol' })],
+      records: [makeRecord({ checkId: 'mcp.tools-list', origin: 'ci', verdict: 'fail', failureClass: 'protocol' })],
     });
     expect(model.checks.get('mcp.tools-list')!.rows[0]!.state).toBe('fail');
     expect(model.baseline.map((entry) => entry.state)).toEqual(['unmatched', 'unmatched']);
@@ -94,7 +95,7 @@ describe('baseline', () => {
 });
 
 describe('origin-scoped reachability', () => {
-  const passLan = record({ checkId: 'mcp.tools-list', origin: 'lan-host' });
+  const passLan = makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host' });
   test.each([
     ['dns', undefined, 'limited'],
     ['tcp_refused', undefined, 'limited'],
@@ -102,7 +103,7 @@ describe('origin-scoped reachability', () => {
     ['timeout', 504, 'fail'],
     ['http_status', 502, 'fail'],
   ] as const)('%s (status %s) from sandbox while lan-host passes → %s', (failureClass, status, expected) => {
-    const failing = record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass, measured: status ? { status } : {} });
+    const failing = makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass, measured: status ? { status } : {} });
     const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], records: [failing, passLan] });
     const sandbox = model.checks.get('mcp.tools-list')!.rows.find((row) => row.origin === 'sandbox')!;
     expect(sandbox.state).toBe(expected);
@@ -114,7 +115,7 @@ describe('origin-scoped reachability', () => {
     const model = summariseStatus({
       now: NOW,
       checks: [check('mcp.tools-list')],
-      records: [record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' }), record({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 30 })],
+      records: [makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' }), makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 30 })],
     });
     expect(model.checks.get('mcp.tools-list')!.rows.map((row) => row.state)).toEqual(['stale', 'fail']);
     expect(model.limitations).toEqual([]);
@@ -124,7 +125,7 @@ describe('origin-scoped reachability', () => {
     const model = summariseStatus({
       now: NOW,
       checks: [check('mcp.tools-list')],
-      records: [record({ checkId: 'mcp.tools-list', verdict: 'error', failureClass: 'tcp_refused' }), passLan, record({ checkId: 'mcp.tools-list', origin: 'ci' })],
+      records: [makeRecord({ checkId: 'mcp.tools-list', verdict: 'error', failureClass: 'tcp_refused' }), passLan, makeRecord({ checkId: 'mcp.tools-list', origin: 'ci' })],
     });
     expect(model.limitations).toEqual([
       { checkId: 'mcp.tools-list', target: 'internal', origin: 'sandbox', failureClass: 'tcp_refused', passingOrigins: ['ci', 'lan-host'], since: '2026-11-24T14:00:00.000Z' },
@@ -138,10 +139,10 @@ describe('tool-catalog drift', () => {
       now: NOW,
       checks: [check('mcp.tools-list')],
       records: [
-        record({ checkId: 'mcp.tools-list', hoursAgo: 9, measured: { tools: tools(['a', '1'], ['b', '1'], ['old', '1']) } }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 5, measured: { tools: tools(['a', '1'], ['b', '1'], ['c', '1']) } }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '2'], ['c', '1'], ['d', '1']) } }),
-        record({ checkId: 'mcp.tools-list', origin: 'lan-host', measured: { tools: tools(['a', '1']) } }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 9, measured: { tools: tools(['a', '1'], ['b', '1'], ['old', '1']) } }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 5, measured: { tools: tools(['a', '1'], ['b', '1'], ['c', '1']) } }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '2'], ['c', '1'], ['d', '1']) } }),
+        makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', measured: { tools: tools(['a', '1']) } }),
       ],
     });
     expect(model.drift).toEqual([
@@ -154,8 +155,8 @@ describe('tool-catalog drift', () => {
       now: NOW,
       checks: [],
       records: [
-        record({ checkId: 'mcp.tools-list', hoursAgo: 2, measured: { tools: [{ name: 'a' }] } }),
-        record({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '9']) } }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 2, measured: { tools: [{ name: 'a' }] } }),
+        makeRecord({ checkId: 'mcp.tools-list', hoursAgo: 1, measured: { tools: tools(['a', '9']) } }),
       ],
     });
     expect(model.drift).toEqual([]);
@@ -166,11 +167,11 @@ describe('outstanding items', () => {
   const item = { id: 'lan-catalog', title: 'Capture the catalog from the LAN', detail: 'd', closes: [{ check: 'mcp.tools-list', origin: 'lan-host' }, { check: 'sse.heartbeat' }] };
 
   test.each([
-    ['all closing checks pass fresh', [record({ checkId: 'mcp.tools-list', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat' })], true, ['pass', 'pass']],
-    ['one is stale', [record({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 48 }), record({ checkId: 'sse.heartbeat' })], false, ['stale', 'pass']],
-    ['one is missing', [record({ checkId: 'sse.heartbeat' })], false, ['missing', 'pass']],
-    ['the scoped origin fails though another passes', [record({ checkId: 'mcp.tools-list', origin: 'lan-host', verdict: 'fail', failureClass: 'protocol' }), record({ checkId: 'mcp.tools-list' }), record({ checkId: 'sse.heartbeat' })], false, ['fail', 'pass']],
-    ['an origin-limited row does not block', [record({ checkId: 'mcp.tools-list', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', origin: 'lan-host' }), record({ checkId: 'sse.heartbeat', verdict: 'fail', failureClass: 'dns' })], true, ['pass', 'pass']],
+    ['all closing checks pass fresh', [makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host' }), makeRecord({ checkId: 'sse.heartbeat' })], true, ['pass', 'pass']],
+    ['one is stale', [makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 48 }), makeRecord({ checkId: 'sse.heartbeat' })], false, ['stale', 'pass']],
+    ['one is missing', [makeRecord({ checkId: 'sse.heartbeat' })], false, ['missing', 'pass']],
+    ['the scoped origin fails though another passes', [makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', verdict: 'fail', failureClass: 'protocol' }), makeRecord({ checkId: 'mcp.tools-list' }), makeRecord({ checkId: 'sse.heartbeat' })], false, ['fail', 'pass']],
+    ['an origin-limited row does not block', [makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host' }), makeRecord({ checkId: 'sse.heartbeat', origin: 'lan-host' }), makeRecord({ checkId: 'sse.heartbeat', verdict: 'fail', failureClass: 'dns' })], true, ['pass', 'pass']],
   ])('%s', (_name, records, ready, states) => {
     const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list'), check('sse.heartbeat')], records, outstanding: [item] });
     expect(model.outstanding[0]!.isReadyToClose).toBe(ready);
@@ -183,7 +184,7 @@ describe('summary and history', () => {
     const model = summariseStatus({
       now: NOW,
       checks: [check('a.one'), check('a.two'), check('b.three'), check('b.four', 1)],
-      records: [record({ checkId: 'a.one', hoursAgo: 2 }), record({ checkId: 'a.two', verdict: 'degraded' }), record({ checkId: 'b.four', hoursAgo: 3 })],
+      records: [makeRecord({ checkId: 'a.one', hoursAgo: 2 }), makeRecord({ checkId: 'a.two', verdict: 'degraded' }), makeRecord({ checkId: 'b.four', hoursAgo: 3 })],
     });
     expect(model.summary).toMatchObject({ checks: 4, rows: 3, counts: { pass: 1, degraded: 1, stale: 1, missing: 1, fail: 0 } });
     expect(model.summary.oldest).toMatchObject({ checkId: 'b.four', ageMs: 3 * 3_600_000 });
@@ -197,10 +198,10 @@ describe('summary and history', () => {
       records: [],
       historyDays: 4,
       history: [
-        historyDay('2026-11-01', [{ checkId: 'a.one', fail: 3 }]),
-        historyDay('2026-11-21', [{ checkId: 'a.one', pass: 5 }]),
-        historyDay('2026-11-23', [{ checkId: 'a.one', pass: 5 }, { checkId: 'a.one', degraded: 1 }]),
-        historyDay('2026-11-24', [{ checkId: 'a.one', pass: 1, error: 1 }]),
+        makeHistoryDay('2026-11-01', [{ checkId: 'a.one', fail: 3 }]),
+        makeHistoryDay('2026-11-21', [{ checkId: 'a.one', pass: 5 }]),
+        makeHistoryDay('2026-11-23', [{ checkId: 'a.one', pass: 5 }, { checkId: 'a.one', degraded: 1 }]),
+        makeHistoryDay('2026-11-24', [{ checkId: 'a.one', pass: 1, error: 1 }]),
       ],
     });
     expect(model.historyRange).toEqual({ from: '2026-11-21', to: '2026-11-24', days: 4 });

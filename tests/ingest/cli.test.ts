@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { makeRun, makeTempEvaluation, writeRunFile } from '../loaders/evaluation-fixture.ts';
+import { makeRun, makeTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -12,8 +12,8 @@ let evaluationDir: string;
 
 beforeEach(async () => {
   ({ root, evaluationDir } = await makeTempEvaluation());
-  await writeRunFile(evaluationDir, makeRun('20260301T100000Z-sandbox-0001', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
-  const bad = makeRun('20260301T101000Z-sandbox-0002', '2026-03-01T10:10:00Z', { 'mcp.tools-list': 'pass' });
+  await writeRunFile(evaluationDir, makeRun({ runId: '20260301T100000Z-sandbox-0001', at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.tools-list': 'pass' } }));
+  const bad = makeRun({ runId: '20260301T101000Z-sandbox-0002', at: '2026-03-01T10:10:00Z', verdicts: { 'mcp.tools-list': 'pass' } });
   delete (bad as Partial<typeof bad>).baseUrl;
   await writeRunFile(evaluationDir, bad);
   await writeFile(path.join(evaluationDir, 'imports', 'notes.txt'), 'nothing to see\n');

@@ -4,8 +4,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
-import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
-import { makeRun, makeTempEvaluation, writeRunFile } from './evaluation-fixture.ts';
+import { makeRun, makeTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const project = path.join(import.meta.dirname, 'fixtures/dev-project');
@@ -42,7 +41,7 @@ async function waitForPage(predicate: (html: string) => boolean, ms: number): Pr
 
 beforeAll(async () => {
   ({ root, evaluationDir } = await makeTempEvaluation());
-  await writeRunFile(evaluationDir, makeRun('20260301T100000Z-sandbox-aaaa', '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
+  await writeRunFile(evaluationDir, makeRun({ runId: '20260301T100000Z-sandbox-aaaa', verdicts: { 'mcp.tools-list': 'pass' } }));
   await writeFile(path.join(evaluationDir, 'imports', 'notes.txt'), 'not a log\n');
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
@@ -69,7 +68,7 @@ afterAll(async () => {
 test('a run written while `astro dev` runs appears without a restart, summarised, and nothing is written to evaluation/', async () => {
   expect(await page()).toContain('imports/notes.txt unparseable');
   // Written the way the probe stage writes runs: a temp dir renamed into place.
-  await writeRun(evaluationDir, EvalRunSchema.parse(makeRun('20260301T100500Z-sandbox-bbbb', '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' })));
+  await writeRun(evaluationDir, makeRun({ runId: '20260301T100500Z-sandbox-bbbb', verdicts: { 'mcp.tools-list': 'fail' } }));
   const html = await waitForPage((h) => h.includes('20260301T100500Z-sandbox-bbbb'), 20_000);
   expect(html).toContain('20260301T100500Z-sandbox-bbbb records=1 fail=1');
   expect(html).toContain('20260301T100000Z-sandbox-aaaa records=1 fail=0');
@@ -79,7 +78,7 @@ test('a run written while `astro dev` runs appears without a restart, summarised
 }, 30_000);
 
 test('a bad run file is logged with file and field and does not break the server', async () => {
-  const bad = makeRun('20260301T101000Z-sandbox-0bad', '2026-03-01T10:10:00Z', { 'mcp.tools-list': 'pass' });
+  const bad = makeRun({ runId: '20260301T101000Z-sandbox-0bad', verdicts: { 'mcp.tools-list': 'pass' } });
   (bad as Record<string, unknown>).schemaVersion = 2;
   await writeRunFile(evaluationDir, bad);
   const deadline = Date.now() + 15_000;

@@ -6,7 +6,7 @@ import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { samplesDir } from '../ingest/fixtures.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
-import { makeRun, makeTempEvaluation, writeRunFile } from './evaluation-fixture.ts';
+import { makeRun, makeTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
 
 let root: string;
 let evaluationDir: string;
@@ -24,9 +24,9 @@ const BAD = '20260301T101000Z-sandbox-0bad';
 
 describe('runsLoader', () => {
   test('skips unchanged files, re-parses a changed one, removes a deleted one, logs a bad one with file and field', async () => {
-    await writeRunFile(evaluationDir, makeRun(A, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' }));
-    const fileB = await writeRunFile(evaluationDir, makeRun(B, '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'fail' }));
-    const bad = makeRun(BAD, '2026-03-01T10:10:00Z', { 'mcp.tools-list': 'pass' });
+    await writeRunFile(evaluationDir, makeRun({ runId: A, verdicts: { 'mcp.tools-list': 'pass' } }));
+    const fileB = await writeRunFile(evaluationDir, makeRun({ runId: B, verdicts: { 'mcp.tools-list': 'fail' } }));
+    const bad = makeRun({ runId: BAD, verdicts: { 'mcp.tools-list': 'pass' } });
     (bad.records[0] as Record<string, unknown>).verdict = 'green';
     await writeRunFile(evaluationDir, bad);
     const loader = runsLoader({ evaluationDir });
@@ -56,7 +56,7 @@ describe('runsLoader', () => {
     expect(touched.parses()).toBe(0);
     expect(touched.logs.info[0]).toBe('runs: 0 parsed, 2 unchanged, 1 skipped as invalid, 0 removed');
 
-    await writeRunFile(evaluationDir, makeRun(B, '2026-03-01T10:05:00Z', { 'mcp.tools-list': 'pass' }));
+    await writeRunFile(evaluationDir, makeRun({ runId: B, verdicts: { 'mcp.tools-list': 'pass' } }));
     await rm(path.join(evaluationDir, 'runs', A), { recursive: true });
     const changed = makeLoaderContext(persisted, 'runs', RunSummarySchema, root);
     await loader.load(changed.ctx);
@@ -67,7 +67,7 @@ describe('runsLoader', () => {
   });
 
   test('stores a small summary, not the records, and never writes to evaluation/', async () => {
-    await writeRunFile(evaluationDir, makeRun(A, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'fail' }));
+    await writeRunFile(evaluationDir, makeRun({ runId: A, verdicts: { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'fail' } }));
     const store = await makeStore();
     const loaded = makeLoaderContext(store, 'runs', RunSummarySchema, root);
     await runsLoader({ evaluationDir }).load(loaded.ctx);

@@ -4,10 +4,9 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { RUN_SUMMARY_FILE } from '../../src/evidence/run-summary-file.ts';
 import { writeRun } from '../../src/evidence/store.ts';
 import { runsLoader } from '../../src/loaders/index.ts';
-import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
-import { makeRun, makeTempEvaluation } from './evaluation-fixture.ts';
+import { makeRun, makeTempEvaluation } from '../support/evidence-fixtures.ts';
 
 let root: string;
 let evaluationDir: string;
@@ -27,7 +26,7 @@ async function load() {
 }
 
 test('a cold sync takes each summary from its sidecar while the hash matches, and from run.json once it does not', async () => {
-  await writeRun(evaluationDir, EvalRunSchema.parse(makeRun(ID, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'fail' })));
+  await writeRun(evaluationDir, makeRun({ runId: ID, at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.tools-list': 'fail' } }));
   // A sidecar that vouches for these bytes but says something run.json does not: only the sidecar can be its source.
   const sidecarFile = path.join(evaluationDir, 'runs', ID, RUN_SUMMARY_FILE);
   const sidecar = JSON.parse(await readFile(sidecarFile, 'utf8'));
@@ -46,7 +45,7 @@ test('a cold sync takes each summary from its sidecar while the hash matches, an
 });
 
 test('a run without a sidecar is validated in full, and reported when it is bad', async () => {
-  await writeRun(evaluationDir, EvalRunSchema.parse(makeRun(ID, '2026-03-01T10:00:00Z', { 'mcp.tools-list': 'pass' })));
+  await writeRun(evaluationDir, makeRun({ runId: ID, at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.tools-list': 'pass' } }));
   await rm(path.join(evaluationDir, 'runs', ID, RUN_SUMMARY_FILE));
   const runFile = path.join(evaluationDir, 'runs', ID, 'run.json');
   await writeFile(runFile, (await readFile(runFile, 'utf8')).replace('"pass"', '"green"'));

@@ -7,14 +7,15 @@ import { historySvg } from '../../src/components/status/history-svg.ts';
 import { checkPlaceholderHtml } from '../../src/markdown/check-directive.ts';
 import { judgePage } from '../../src/status/page-evidence.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
-import { check, NOW, record } from './fixtures.ts';
+import { makeRecord, NOW } from '../support/evidence-fixtures.ts';
+import { check } from './fixtures.ts';
 
 const model = summariseStatus({
   now: NOW,
   checks: [check('mcp.tools-list', 24, { docs: '/runbooks/capturing-the-tool-catalog/' }), check('mcp.initialize')],
   records: [
-    record({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 2, measured: { status: 200, latencyMs: 12, toolsByServer: { mcp_postgres: 1 } } }),
-    record({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' }),
+    makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', hoursAgo: 2, measured: { status: 200, latencyMs: 12, toolsByServer: { mcp_postgres: 1 } } }),
+    makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' }),
   ],
   historyDays: 5,
 });

@@ -4,8 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
-import type { EvalRun } from '../../src/schemas/eval-run.ts';
-import { record } from './fixtures.ts';
+import { makeRun } from '../support/evidence-fixtures.ts';
 import { COPY_CONFIG, makeSiteCopy } from './site-copy.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -28,10 +27,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function runOf(runId: string, verdict: 'pass' | 'fail', at: Date): EvalRun {
-  const finishedAt = at.toISOString();
-  const records = [record({ checkId: 'mcp.tools-list', origin: 'ci', runId, verdict, failureClass: verdict === 'fail' ? 'http_status' : null, startedAt: finishedAt, finishedAt, summary: `tools/list ${verdict}` })];
-  return { schemaVersion: 1, runId, origin: 'ci', environment: 'internal', baseUrl: 'https://litellm.example.com', toolVersion: 'test', startedAt: finishedAt, finishedAt, records };
+/** A run of mcp.tools-list against `internal` from ci at `at`: real time, so it is fresh on the live page whatever the id's stamp says. */
+function runOf(runId: string, verdict: 'pass' | 'fail', at: Date) {
+  return makeRun({ runId, at: at.toISOString(), environment: 'internal', baseUrl: 'https://litellm.example.com', verdicts: { 'mcp.tools-list': verdict } });
 }
 
 /** GETs `url` until `accept` holds for the body or `timeoutMs` passes; each request has its own deadline. */
