@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -9,6 +10,8 @@ import { historyStrings, utcDate } from './history.ts';
 import { DEFAULT_HISTORY_DAYS } from './summarise.ts';
 
 const HOUR = 3_600_000;
+/** Loader meta key holding the input stamp of the stored digest. */
+const STAMP_KEY = 'inputs';
 
 export interface DigestLoaderOptions {
   /** Stop looking for the start of failing streaks in raw runs after this much run time; history takes over. Default 3 h. */
@@ -43,9 +46,31 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Re
   return builder.finish(files.length);
 }
 
-async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now: Date, days: number): Promise<DailyHistory[]> {
+/** History files inside the window that ends today (UTC). */
+async function historyWindowFiles(evaluationDir: string, now: Date, days: number): Promise<string[]> {
   const from = utcDate(now, days - 1);
-  const files = (await listHistoryFiles(evaluationDir)).filter((rel) => path.basename(rel, '.json') >= from);
+  return (await listHistoryFiles(evaluationDir)).filter((rel) => path.basename(rel, '.json') >= from);
+}
+
+/**
+ * What the digest is computed from, as one string: the UTC hour, the options, and the name, size and mtime of
+ * every run and of the history files in the window. Equal stamps mean an equal digest, so a rebuild with
+ * nothing new in evaluation/ keeps the stored entry instead of reading runs again. The hour is in it because
+ * the history window and the rows history expects move with the clock.
+ */
+async function inputStamp(ctx: LoaderContext, evaluationDir: string, now: Date, options: Required<DigestLoaderOptions>): Promise<string> {
+  const files = [...(await listRunFiles(evaluationDir)), ...(await historyWindowFiles(evaluationDir, now, options.historyDays))];
+  const stats = await Promise.all(
+    files.map(async (rel) => {
+      const info = await stat(path.join(evaluationDir, rel)).catch(() => undefined);
+      return info ? `${rel}:${info.size}:${info.mtimeMs}` : `${rel}:-`;
+    }),
+  );
+  return ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats });
+}
+
+async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now: Date, days: number): Promise<DailyHistory[]> {
+  const files = await historyWindowFiles(evaluationDir, now, days);
   const read = await Promise.all(
     files.map((rel) =>
       readHistory(evaluationDir, rel).catch((error: Error) => {
@@ -70,6 +95,11 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
       const sync = async () => {
         const now = new Date();
+        const stamp = await inputStamp(ctx, evaluationDir, now, options);
+        if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.has('latest')) {
+          ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
+          return;
+        }
         const history = await readHistoryWindow(ctx, evaluationDir, now, options.historyDays);
         // Rows recent history knows of must be found in the runs before the scan may stop.
         const expected = expectedRows(history, now.getTime() - options.maxSpanMs);
@@ -77,6 +107,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const marks = historyStrings(history, now, options.historyDays);
         const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const digestHash = ctx.generateDigest(data);
+        ctx.meta.set(STAMP_KEY, stamp);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
         ctx.logger.info(`status: ${digest.latest.length} rows from ${digest.scanned} of ${digest.listed} runs, ${history.length} history days`);

@@ -1,0 +1,70 @@
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { writeRun } from '../../src/evidence/store.ts';
+import { StatusEvidenceSchema, statusEvidenceLoader, type StatusEvidence } from '../../src/status/digest-loader.ts';
+import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
+import { makeHistoryDay, makeRun, makeTempEvaluation } from '../support/evidence-fixtures.ts';
+
+let root: string;
+let evaluationDir: string;
+beforeEach(async () => {
+  ({ root, evaluationDir } = await makeTempEvaluation());
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+/** One sync in a fresh process: the store is serialised and read back, as the content layer persists it. */
+async function sync(serialised?: string) {
+  const store = await makeStore(serialised);
+  const context = makeLoaderContext(store, 'statusEvidence', StatusEvidenceSchema, root);
+  await statusEvidenceLoader().load(context.ctx);
+  const latest = context.ctx.store.get('latest')?.data as StatusEvidence | undefined;
+  return { ...context, latest, serialised: store.toString() };
+}
+
+const rowIds = (latest: StatusEvidence | undefined) => latest?.digest.latest.map(({ record }) => `${record.checkId}@${record.origin}`).sort();
+
+test('a sync with nothing new in evaluation/ keeps the stored digest without reading a run; a new run or history file is read', async () => {
+  await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
+  const first = await sync();
+  expect(rowIds(first.latest)).toEqual(['mcp.tools-list@ci']);
+  expect(first.logs.info.join('\n')).toMatch(/status: 1 rows from 1 of 1 runs/);
+
+  // Same inputs: nothing parsed, the entry is the one stored.
+  const second = await sync(first.serialised);
+  expect(second.parses()).toBe(0);
+  expect(second.logs.info).toContain('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
+  expect(second.latest).toEqual(first.latest);
+
+  // A new run is picked up.
+  await writeRun(evaluationDir, makeRun({ origin: 'sandbox', at: minutesAgo(10), verdicts: { 'mcp.tools-list': 'fail' } }));
+  const third = await sync(second.serialised);
+  expect(rowIds(third.latest)).toEqual(['mcp.tools-list@ci', 'mcp.tools-list@sandbox']);
+
+  // So is a history file that changed inside the window, even at the same size.
+  const today = new Date().toISOString().slice(0, 10);
+  await mkdir(path.join(evaluationDir, 'history'), { recursive: true });
+  const historyFile = path.join(evaluationDir, 'history', `${today}.json`);
+  await writeFile(historyFile, JSON.stringify(makeHistoryDay(today, [{ checkId: 'mcp.tools-list', origin: 'ci', pass: 3 }])));
+  const fourth = await sync(third.serialised);
+  expect(fourth.logs.info.join('\n')).not.toMatch(/unchanged/);
+  const fifth = await sync(fourth.serialised);
+  expect(fifth.logs.info.join('\n')).toMatch(/unchanged/);
+  await utimes(historyFile, new Date(), new Date(Date.now() + 5_000));
+  const sixth = await sync(fifth.serialised);
+  expect(sixth.logs.info.join('\n')).not.toMatch(/unchanged/);
+});
+
+test('a run edited in place (same name) is read again', async () => {
+  const run = makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } });
+  await writeRun(evaluationDir, run);
+  const first = await sync();
+  const runFile = path.join(evaluationDir, 'runs', run.runId, 'run.json');
+  await writeFile(runFile, JSON.stringify({ ...run, records: run.records.map((record) => ({ ...record, verdict: 'fail', failureClass: 'http_status' })) }, null, 2));
+  const second = await sync(first.serialised);
+  expect(second.latest?.digest.latest[0]?.record).toMatchObject({ checkId: 'mcp.tools-list', verdict: 'fail' });
+});
