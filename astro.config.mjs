@@ -10,7 +10,9 @@ import { proofbookStatus } from './src/integration.ts';
 export default defineConfig({
   srcDir: '.',
   publicDir: './src/public',
-  site: process.env.PROOFBOOK_SITE_URL ?? 'http://localhost:4321',
+  // The public URL, when there is one: Starlight then adds canonical links and a sitemap. Without it the
+  // build writes neither rather than URLs that point at localhost.
+  site: process.env.PROOFBOOK_SITE_URL || undefined,
   // Astro 7 defaults to 'jsx', which strips whitespace between inline elements in prose.
   compressHTML: true,
   integrations: [

@@ -1,7 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
-import { importArtifact } from '../ingest/import-artifact.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
@@ -135,6 +134,9 @@ export async function readImport(evaluationDir: string, rel: string, secrets: re
       throw error;
     }),
   ]);
+  // The import parsers (src/ingest/, some twenty modules) load with the first import read, not with every
+  // module that lists runs: the content config and the built site import this file.
+  const { importArtifact } = await import('../ingest/import-artifact.ts');
   return importArtifact({ file: rel, bytes, manifestText, modifiedAt: info.mtime.toISOString(), redact: (text) => redactText(text, secrets) });
 }
 
