@@ -1,17 +1,14 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { makeTempEvaluation } from '../../tests/support/evidence-fixtures.ts';
+import { beforeEach, expect, test } from 'vitest';
+import { useTempEvaluation } from '../../tests/support/evidence-fixtures.ts';
 import { readArtifactPreview } from './artifact-preview.ts';
 
 let root: string;
 let evaluationDir: string;
+useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 beforeEach(async () => {
-  ({ root, evaluationDir } = await makeTempEvaluation());
   await mkdir(path.join(evaluationDir, 'runs/r1/raw'), { recursive: true });
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 test('a short artifact comes back whole, a long one cut at the byte limit and marked', async () => {

@@ -1,19 +1,14 @@
-import { access, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { makeRun, makeTempEvaluation, writeRunFile } from '../../tests/support/evidence-fixtures.ts';
+import { expect, test } from 'vitest';
+import { makeRun, useTempEvaluation, writeRunFile } from '../../tests/support/evidence-fixtures.ts';
 import { compactEvidence } from './compact.ts';
 import { updateHistory } from './history.ts';
 import { readRun } from './scan.ts';
 
 let root: string;
 let evaluationDir: string;
-beforeEach(async () => {
-  ({ root, evaluationDir } = await makeTempEvaluation());
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 
 const now = new Date('2026-03-10T12:00:00Z');
 const exists = (p: string) => access(path.join(evaluationDir, p)).then(() => true, () => false);

@@ -1,7 +1,7 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { makeRun, makeTempEvaluation } from '../../tests/support/evidence-fixtures.ts';
+import { describe, expect, test } from 'vitest';
+import { makeRun, useTempEvaluation } from '../../tests/support/evidence-fixtures.ts';
 import { aggregateDay, updateHistory } from './history.ts';
 
 const r1 = makeRun({ runId: '20260301T100000Z-sandbox-0001', verdicts: { 'mcp.tools-list': 'pass', 'sse.heartbeat': 'degraded' } });
@@ -30,12 +30,7 @@ describe('aggregateDay', () => {
 describe('updateHistory', () => {
   let root: string;
   let evaluationDir: string;
-  beforeEach(async () => {
-    ({ root, evaluationDir } = await makeTempEvaluation());
-  });
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+  useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 
   test('is idempotent: a second run with the same runs rewrites nothing', async () => {
     expect(await updateHistory(evaluationDir, [r1, r2])).toEqual({ written: ['2026-03-01'], unchanged: [], keptCompacted: [] });

@@ -1,22 +1,17 @@
 import { copyFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { samplesDir } from '../ingest/fixtures.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
-import { makeRun, makeTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
+import { makeRun, useTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
 
 let root: string;
 let evaluationDir: string;
 
-beforeEach(async () => {
-  ({ root, evaluationDir } = await makeTempEvaluation());
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 
 const A = '20260301T100000Z-sandbox-aaaa';
 const B = '20260301T100500Z-sandbox-bbbb';

@@ -1,21 +1,16 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { RUN_SUMMARY_FILE } from '../../src/evidence/run-summary-file.ts';
 import { writeRun } from '../../src/evidence/store.ts';
 import { runsLoader } from '../../src/loaders/index.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
-import { makeRun, makeTempEvaluation } from '../support/evidence-fixtures.ts';
+import { makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';
 
 let root: string;
 let evaluationDir: string;
-beforeEach(async () => {
-  ({ root, evaluationDir } = await makeTempEvaluation());
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 
 const ID = '20260301T100000Z-sandbox-aaaa';
 

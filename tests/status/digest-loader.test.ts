@@ -1,19 +1,14 @@
-import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
 import { StatusEvidenceSchema, statusEvidenceLoader, type StatusEvidence } from '../../src/status/digest-loader.ts';
 import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
-import { makeHistoryDay, makeRun, makeTempEvaluation } from '../support/evidence-fixtures.ts';
+import { makeHistoryDay, makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';
 
 let root: string;
 let evaluationDir: string;
-beforeEach(async () => {
-  ({ root, evaluationDir } = await makeTempEvaluation());
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 

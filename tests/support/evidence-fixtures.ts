@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { EvalRunSchema, type EvalRun, type EvalRunInput } from '../../src/schemas/eval-run.ts';
 import { EvidenceRecordSchema, type EvidenceRecord, type EvidenceRecordInput, type Verdict } from '../../src/schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../../src/schemas/history.ts';
@@ -124,6 +125,22 @@ export async function makeTempEvaluation(): Promise<{ root: string; evaluationDi
   await mkdir(path.join(evaluationDir, 'runs'), { recursive: true });
   await mkdir(path.join(evaluationDir, 'imports'), { recursive: true });
   return { root, evaluationDir };
+}
+
+/**
+ * A fresh temp evaluation/ for every test of the calling file or block (beforeEach), removed after it
+ * (afterEach); `take` receives each one: `useTempEvaluation((temp) => ({ root, evaluationDir } = temp))`.
+ */
+export function useTempEvaluation(take: (temp: { root: string; evaluationDir: string }) => void): void {
+  let root: string | undefined;
+  beforeEach(async () => {
+    const temp = await makeTempEvaluation();
+    root = temp.root;
+    take(temp);
+  });
+  afterEach(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
 }
 
 /**
