@@ -6,15 +6,10 @@ import { summariseRun } from './summarise-run.ts';
 test('counts verdicts and lists failing checks sorted, without the records', () => {
   const run = makeRun({ runId: '20260301T100000Z-sandbox-aaaa', at: '2026-03-01T10:00:00Z', verdicts: { 'sse.heartbeat': 'error', 'mcp.tools-list': 'fail', 'mcp.initialize': 'pass', 'health.readiness': 'degraded' } });
   const summary = RunSummarySchema.parse(summariseRun(run));
+  // The head as written, then the counts.
+  const { records: _records, ...head } = run;
   expect(summary).toEqual({
-    schemaVersion: 1,
-    runId: '20260301T100000Z-sandbox-aaaa',
-    origin: 'sandbox',
-    environment: 'demo',
-    baseUrl: 'http://127.0.0.1:4000',
-    toolVersion: '0.1.0',
-    startedAt: '2026-03-01T10:00:00Z',
-    finishedAt: '2026-03-01T10:00:00Z',
+    ...head,
     recordCount: 4,
     verdicts: { error: 1, fail: 1, pass: 1, degraded: 1 },
     failing: ['mcp.tools-list', 'sse.heartbeat'],
