@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeRun } from '../../tests/support/evidence-fixtures.ts';
-import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, sha256Hex, summaryFromSidecar, summaryOf } from './run-summary-file.ts';
+import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, summaryFromSidecar, summaryOf } from './run-summary-file.ts';
+import { runJsonDigest, scanEvaluation, sha256Hex } from './scan.ts';
 import { repairRunSummaries, writeRun } from './store.ts';
 
 const ID = '20260301T100000Z-sandbox-aaaa';
@@ -11,7 +12,7 @@ const run = makeRun({ runId: ID, at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.to
 const runJson = `${JSON.stringify(run, null, 2)}\n`;
 
 describe('summaryFromSidecar', () => {
-  const sidecar = formatRunSummaryFile(run, runJson);
+  const sidecar = formatRunSummaryFile(run, runJsonDigest(runJson));
 
   test('vouches for the exact bytes it was made from', () => {
     expect(summaryFromSidecar(sidecar, sha256Hex(runJson), ID)).toMatchObject({ runId: ID, recordCount: 2, verdicts: { fail: 1, pass: 1 }, failing: ['mcp.tools-list'] });
@@ -68,10 +69,10 @@ describe('on disk', () => {
     await writeFile(brokenFile, '{"schemaVersion": 1, "runId": "truncated');
     const brokenSidecar = await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8');
 
-    expect(await repairRunSummaries(dir)).toEqual([ID, other.runId]);
+    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [])).runFiles)).toEqual([ID, other.runId]);
     for (const r of [ID, other.runId]) expect(summaryOf(await readRunSummaryInput(dir, `runs/${r}/run.json`)).fromSidecar).toBe(true);
     expect(summaryOf(await readRunSummaryInput(dir, rel)).summary.failing).toEqual([]);
     expect(await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8')).toBe(brokenSidecar);
-    expect(await repairRunSummaries(dir)).toEqual([]);
+    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [])).runFiles)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { RunSummaryFileSchema, type RunSummary } from '../schemas/run-summary.ts';
-import { parseJsonRun } from './scan.ts';
+import { parseJsonRun, sha256Hex } from './scan.ts';
 import { summariseRun } from './summarise-run.ts';
 
 /**
@@ -16,14 +15,9 @@ import { summariseRun } from './summarise-run.ts';
 
 export const RUN_SUMMARY_FILE = 'summary.json';
 
-export function sha256Hex(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The sidecar text for a run whose run.json is exactly `runJsonText`. */
-export function formatRunSummaryFile(run: EvalRun, runJsonText: string): string {
-  const bytes = Buffer.from(runJsonText, 'utf8');
-  const file = { schemaVersion: 1, runJson: { bytes: bytes.length, sha256: sha256Hex(bytes) }, summary: summariseRun(run) };
+/** The sidecar text for `run`, parsed from the run.json bytes `runJson` describes (see runJsonDigest). */
+export function formatRunSummaryFile(run: EvalRun, runJson: { bytes: number; sha256: string }): string {
+  const file = { schemaVersion: 1, runJson, summary: summariseRun(run) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -41,7 +35,7 @@ export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha25
   return parsed.data.summary;
 }
 
-async function readOptionalText(file: string): Promise<string | undefined> {
+export async function readOptionalText(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;

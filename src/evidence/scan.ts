@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
@@ -73,6 +74,16 @@ export async function readRun(evaluationDir: string, rel: string): Promise<EvalR
   return parseJsonRun(text, `evaluation/${rel}`);
 }
 
+export function sha256Hex(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Size and SHA-256 of run.json text as stored (UTF-8): what a run summary sidecar vouches for. */
+export function runJsonDigest(text: string): { bytes: number; sha256: string } {
+  const bytes = Buffer.from(text, 'utf8');
+  return { bytes: bytes.length, sha256: sha256Hex(bytes) };
+}
+
 /** Validates run.json text (pure; `file` is only for messages). */
 export function parseJsonRun(text: string, file: string): EvalRun {
   return parseJsonFile<EvalRun>(EvalRunSchema, text, file, 'evaluation run');
@@ -146,9 +157,18 @@ export interface EvidenceProblem {
   message: string;
 }
 
+/** A valid run.json as read by the scan. */
+export interface ScannedRunFile {
+  rel: string;
+  run: EvalRun;
+  digest: { bytes: number; sha256: string };
+}
+
 /** Everything found under evaluation/ in one pass. */
 export interface EvaluationScan {
   runs: EvalRun[];
+  /** Each valid run's file with the digest of the bytes it was parsed from (for its summary sidecar). */
+  runFiles: ScannedRunFile[];
   imports: ImportedArtifact[];
   histories: DailyHistory[];
   /** Invalid run.json and history files (skipped; `--strict` fails on them). */
@@ -156,7 +176,7 @@ export interface EvaluationScan {
 }
 
 /** Maps `fn` over `items` in batches of `size`, so 10,000 files never mean 10,000 open handles. */
-async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
   return out;
@@ -175,11 +195,18 @@ async function readValid<T>(evaluationDir: string, files: string[], read: (dir: 
   return results.filter((r): r is Awaited<T> => r !== undefined) as T[];
 }
 
+/** Reads and validates one run, keeping the digest of the bytes it came from. */
+async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedRunFile> {
+  const text = await readFile(path.join(evaluationDir, rel), 'utf8');
+  return { rel, run: parseJsonRun(text, `evaluation/${rel}`), digest: runJsonDigest(text) };
+}
+
 /** Reads every run, import and history file; bad files become problems, never exceptions. */
 export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
   const problems: EvidenceProblem[] = [];
-  const runs = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRun, problems);
+  const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
+  const runs = runFiles.map((file) => file.run);
   const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
   const imports = await inBatches(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
-  return { runs, imports, histories, problems };
+  return { runs, runFiles, imports, histories, problems };
 }

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
-import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { listRunFiles, parseJsonRun } from './scan.ts';
-import { ProofbookInputError } from '../schemas/parse.ts';
+import { formatRunSummaryFile, readOptionalText, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
+import { inBatches, runJsonDigest, type ScannedRunFile } from './scan.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
@@ -104,7 +103,7 @@ export async function writeRun(
     const runJson = `${JSON.stringify(checked, null, 2)}\n`;
     await fs.writeFile(path.join(tempDir, 'run.json'), runJson);
     current = path.join(finalDir, RUN_SUMMARY_FILE);
-    await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJson));
+    await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJsonDigest(runJson)));
     current = finalDir;
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
@@ -128,25 +127,20 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
 }
 
 /**
- * Writes `summary.json` for every valid run whose sidecar is missing or no longer matches its run.json (runs
- * written before sidecars existed, or edited by hand), so the next build can trust it. Invalid runs are left
- * alone (the build reports them). Resolves to the runs whose sidecar was written.
+ * Writes `summary.json` for every scanned run whose sidecar is missing or does not vouch for the bytes the scan
+ * parsed (runs written before sidecars existed, or edited by hand), so the next build can trust it. Takes the
+ * scan's runs so each run.json is read and parsed once; invalid runs are not in the scan and are left alone
+ * (the build reports them). Resolves to the runs whose sidecar was written.
  */
-export async function repairRunSummaries(evaluationDir: string): Promise<string[]> {
+export async function repairRunSummaries(evaluationDir: string, runFiles: readonly ScannedRunFile[]): Promise<string[]> {
+  const stale = await inBatches(runFiles, 32, async (file) => {
+    const sidecar = path.join(evaluationDir, path.dirname(file.rel), RUN_SUMMARY_FILE);
+    return summaryFromSidecar(await readOptionalText(sidecar), file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
+  });
   const written: string[] = [];
-  for (const rel of await listRunFiles(evaluationDir)) {
-    const input = await readRunSummaryInput(evaluationDir, rel);
-    if (summaryFromSidecar(input.sidecarText, input.sha256, input.runId)) continue;
-    const text = input.bytes.toString('utf8');
-    let run;
-    try {
-      run = parseJsonRun(text, `evaluation/${rel}`);
-    } catch (error) {
-      if (error instanceof ProofbookInputError) continue;
-      throw error;
-    }
-    await writeFileAtomic(path.join(evaluationDir, path.dirname(rel), RUN_SUMMARY_FILE), formatRunSummaryFile(run, text));
-    written.push(input.runId);
+  for (const { run, digest, sidecar } of stale.flat()) {
+    await writeFileAtomic(sidecar, formatRunSummaryFile(run, digest));
+    written.push(run.runId);
   }
   return written;
 }
