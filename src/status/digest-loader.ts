@@ -31,8 +31,20 @@ export const StatusEvidenceSchema = z.looseObject({
 });
 export type StatusEvidence = z.output<typeof StatusEvidenceSchema>;
 
-async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<EvidenceDigest> {
-  const files = (await listRunFiles(evaluationDir)).reverse(); // run ids start with the time: newest first
+/** What one sync reads from: the run files (oldest first) and the history files in the window. */
+interface DigestInputs {
+  runFiles: string[];
+  historyFiles: string[];
+}
+
+async function listInputs(evaluationDir: string, now: Date, historyDays: number): Promise<DigestInputs> {
+  const from = utcDate(now, historyDays - 1);
+  const [runFiles, historyFiles] = await Promise.all([listRunFiles(evaluationDir), listHistoryFiles(evaluationDir)]);
+  return { runFiles, historyFiles: historyFiles.filter((rel) => path.basename(rel, '.json') >= from) };
+}
+
+async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: readonly string[], options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<EvidenceDigest> {
+  const files = [...runFiles].reverse(); // run ids start with the time: newest first
   const builder = new DigestBuilder();
   for (const rel of files) {
     try {
@@ -46,20 +58,14 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, options: Re
   return builder.finish(files.length);
 }
 
-/** History files inside the window that ends today (UTC). */
-async function historyWindowFiles(evaluationDir: string, now: Date, days: number): Promise<string[]> {
-  const from = utcDate(now, days - 1);
-  return (await listHistoryFiles(evaluationDir)).filter((rel) => path.basename(rel, '.json') >= from);
-}
-
 /**
  * What the digest is computed from, as one string: the UTC hour, the options, and the name, size and mtime of
  * every run and of the history files in the window. Equal stamps mean an equal digest, so a rebuild with
  * nothing new in evaluation/ keeps the stored entry instead of reading runs again. The hour is in it because
  * the history window and the rows history expects move with the clock.
  */
-async function inputStamp(ctx: LoaderContext, evaluationDir: string, now: Date, options: Required<DigestLoaderOptions>): Promise<string> {
-  const files = [...(await listRunFiles(evaluationDir)), ...(await historyWindowFiles(evaluationDir, now, options.historyDays))];
+async function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): Promise<string> {
+  const files = [...inputs.runFiles, ...inputs.historyFiles];
   const stats = await Promise.all(
     files.map(async (rel) => {
       const info = await stat(path.join(evaluationDir, rel)).catch(() => undefined);
@@ -69,8 +75,7 @@ async function inputStamp(ctx: LoaderContext, evaluationDir: string, now: Date, 
   return ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats });
 }
 
-async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, now: Date, days: number): Promise<DailyHistory[]> {
-  const files = await historyWindowFiles(evaluationDir, now, days);
+async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
   const read = await Promise.all(
     files.map((rel) =>
       readHistory(evaluationDir, rel).catch((error: Error) => {
@@ -95,15 +100,16 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
       const sync = async () => {
         const now = new Date();
-        const stamp = await inputStamp(ctx, evaluationDir, now, options);
+        const inputs = await listInputs(evaluationDir, now, options.historyDays);
+        const stamp = await inputStamp(ctx, evaluationDir, inputs, now, options);
         if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.has('latest')) {
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
         }
-        const history = await readHistoryWindow(ctx, evaluationDir, now, options.historyDays);
+        const history = await readHistoryWindow(ctx, evaluationDir, inputs.historyFiles);
         // Rows recent history knows of must be found in the runs before the scan may stop.
         const expected = expectedRows(history, now.getTime() - options.maxSpanMs);
-        const digest = refineSince(await readDigest(ctx, evaluationDir, options, expected), history);
+        const digest = refineSince(await readDigest(ctx, evaluationDir, inputs.runFiles, options, expected), history);
         const marks = historyStrings(history, now, options.historyDays);
         const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const digestHash = ctx.generateDigest(data);
