@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
+import { mapLimit } from '../map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
@@ -175,15 +176,8 @@ export interface EvaluationScan {
   problems: EvidenceProblem[];
 }
 
-/** Maps `fn` over `items` in batches of `size`, so 10,000 files never mean 10,000 open handles. */
-export async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return out;
-}
-
 async function readValid<T>(evaluationDir: string, files: string[], read: (dir: string, rel: string) => Promise<T>, problems: EvidenceProblem[]): Promise<T[]> {
-  const results = await inBatches(files, 32, async (rel) => {
+  const results = await mapLimit(files, 32, async (rel) => {
     try {
       return await read(evaluationDir, rel);
     } catch (error) {
@@ -207,6 +201,6 @@ export async function scanEvaluation(evaluationDir: string, secrets: readonly Se
   const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
   const runs = runFiles.map((file) => file.run);
   const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
-  const imports = await inBatches(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
+  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
   return { runs, runFiles, imports, histories, problems };
 }

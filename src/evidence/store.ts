@@ -5,7 +5,8 @@ import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, readOptionalText, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { inBatches, runJsonDigest, type ScannedRunFile } from './scan.ts';
+import { mapLimit } from '../map-limit.ts';
+import { runJsonDigest, type ScannedRunFile } from './scan.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
@@ -133,7 +134,7 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
  * (the build reports them). Resolves to the runs whose sidecar was written.
  */
 export async function repairRunSummaries(evaluationDir: string, runFiles: readonly ScannedRunFile[]): Promise<string[]> {
-  const stale = await inBatches(runFiles, 32, async (file) => {
+  const stale = await mapLimit(runFiles, 32, async (file) => {
     const sidecar = path.join(evaluationDir, path.dirname(file.rel), RUN_SUMMARY_FILE);
     return summaryFromSidecar(await readOptionalText(sidecar), file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
   });

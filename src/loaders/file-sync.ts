@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { mapLimit } from './limit.ts';
+import { mapLimit } from '../map-limit.ts';
 
 /**
  * The incremental engine the evidence loaders share, copied from Astro's glob loader: mark-and-sweep
