@@ -1,43 +1,36 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROBE_SCRIPT, spawnProbe, writeProject } from '../probes/cli-fixture.ts';
-import { startHttp, tempDir, type TestServer } from '../probes/helpers.ts';
+import { expect, test } from 'vitest';
+import { PROBE_SCRIPT, spawnProbe, useCliProject } from '../probes/cli-fixture.ts';
 import { projectRoot, runNode } from '../support/site.ts';
 
 // Faults the evidence store must survive: a probe run killed mid-way, and a disk that is really full.
-let server: TestServer;
-let scratch: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  scratch = await tempDir('proofbook-faults-');
-  server = await startHttp((req, res) => {
+let project = '';
+useCliProject(
+  'proofbook-faults-',
+  (req, res) => {
     if (req.url === '/fast') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'); // /slow never answers
-  });
-  await writeProject(scratch.dir, server.url, [
-    'checks:',
-    '  - { id: fault.fast, title: fast, kind: http, path: /fast, auth: none }',
-    '  - { id: fault.slow, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
-    '',
-  ].join('\n'));
-});
-afterAll(async () => {
-  await server?.close();
-  await scratch?.remove();
-});
+  },
+  [
+    '{ id: fault.fast, title: fast, kind: http, path: /fast, auth: none }',
+    '{ id: fault.slow, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
+  ],
+  (dir) => (project = dir),
+);
 
 const runIngest = (evaluation: string) =>
-  runNode([path.join(projectRoot, 'scripts/ingest.ts'), '--strict', '--evaluation-dir', evaluation], scratch.dir, process.env, 60_000);
+  runNode([path.join(projectRoot, 'scripts/ingest.ts'), '--strict', '--evaluation-dir', evaluation], project, process.env, 60_000);
 
 test('after a probe run is SIGKILLed mid-way, the next run and a strict ingest are clean', async () => {
-  const evaluation = path.join(scratch.dir, 'killed');
+  const evaluation = path.join(project, 'killed');
   const args = ['--env', 'demo', '--origin', 'ci', '--concurrency', '1', '--evaluation-dir', evaluation];
-  const killed = spawnProbe(args, { cwd: scratch.dir });
+  const killed = spawnProbe(args, { cwd: project });
   while (!killed.stdout().includes('fault.fast')) await new Promise((resolve) => setTimeout(resolve, 25));
   killed.child.kill('SIGKILL');
   expect((await killed.done).signal).toBe('SIGKILL');
 
-  const next = await spawnProbe([...args, '--only', 'fault.fast'], { cwd: scratch.dir }).done;
+  const next = await spawnProbe([...args, '--only', 'fault.fast'], { cwd: project }).done;
   expect(next.code, next.stderr).toBe(0);
   const runs = (await readdir(path.join(evaluation, 'runs'))).filter((name) => !name.startsWith('.'));
   expect(runs).toHaveLength(1);
@@ -71,10 +64,10 @@ umount "$eval_dir"
 `;
 
 test('a full disk fails the run with a clear error and loses nothing already stored', async () => {
-  const evaluation = path.join(scratch.dir, 'tiny', 'evaluation');
+  const evaluation = path.join(project, 'tiny', 'evaluation');
   const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn('unshare', ['-m', '--propagation', 'private', 'bash', '-c', DISK_FULL_SCRIPT, 'disk-full', evaluation], {
-      cwd: scratch.dir,
+      cwd: project,
       env: { ...process.env, NODE: process.execPath, PROBE: PROBE_SCRIPT, CI: '1' },
     });
     let output = '';
@@ -92,7 +85,7 @@ test('a full disk fails the run with a clear error and loses nothing already sto
     EXIT_freed: '0',
     RUNS_AFTER: '2',
   });
-  const stderr = await readFile(path.join(scratch.dir, 'tiny', 'stderr-full'), 'utf8');
+  const stderr = await readFile(path.join(project, 'tiny', 'stderr-full'), 'utf8');
   expect(stderr).toMatch(/the disk is full \(ENOSPC\)/);
   expect(stderr).toContain(evaluation);
   expect(stderr).toMatch(/Runs already stored were not touched/);

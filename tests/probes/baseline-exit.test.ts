@@ -1,40 +1,33 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawnProbe, writeProject } from './cli-fixture.ts';
-import { startHttp, tempDir, type TestServer } from './helpers.ts';
+import { expect, test } from 'vitest';
+import { spawnProbe, useCliProject } from './cli-fixture.ts';
 
 // Exit codes follow content/baseline.yaml: a known limitation does not fail CI, an unknown failure does.
-let server: TestServer;
-let scratch: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  scratch = await tempDir('proofbook-baseline-');
-  server = await startHttp((req, res) => {
+let project = '';
+useCliProject(
+  'proofbook-baseline-',
+  (req, res) => {
     if (req.url === '/ok') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found\n');
-  });
-  await writeProject(scratch.dir, server.url, [
-    'checks:',
-    '  - { id: base.ok, title: ok, kind: http, path: /ok, auth: none }',
-    '  - { id: base.broken, title: broken, kind: http, path: /broken, auth: none }',
-    '',
-  ].join('\n'));
-});
-afterAll(async () => {
-  await server?.close();
-  await scratch?.remove();
-});
+  },
+  [
+    '{ id: base.ok, title: ok, kind: http, path: /ok, auth: none }',
+    '{ id: base.broken, title: broken, kind: http, path: /broken, auth: none }',
+  ],
+  (dir) => (project = dir),
+);
 
 const baselineFor = (check: string, origin: string) =>
   ['schemaVersion: 1', 'entries:', `  - check: ${check}`, '    target: demo', `    origin: ${origin}`, '    reason: known broken in this test', '    doc: /runbooks/reachability/', "    since: '2026-11-24'", ''].join('\n');
 
 async function probeWith(baseline: string | null) {
-  const file = path.join(scratch.dir, 'content/baseline.yaml');
+  const file = path.join(project, 'content/baseline.yaml');
   if (baseline === null) await rm(file, { force: true });
   else await writeFile(file, baseline);
-  const evaluation = path.join(scratch.dir, `evaluation-${Math.random().toString(16).slice(2)}`);
+  const evaluation = path.join(project, `evaluation-${Math.random().toString(16).slice(2)}`);
   const junit = path.join(evaluation, 'junit.xml');
-  const result = await spawnProbe(['--env', 'demo', '--origin', 'ci', '--evaluation-dir', evaluation, '--junit', junit], { cwd: scratch.dir }).done;
+  const result = await spawnProbe(['--env', 'demo', '--origin', 'ci', '--evaluation-dir', evaluation, '--junit', junit], { cwd: project }).done;
   const [runDir] = await readdir(path.join(evaluation, 'runs')).catch(() => []);
   if (!runDir) return { ...result, run: undefined, junit: '' };
   const run = JSON.parse(await readFile(path.join(evaluation, 'runs', runDir, 'run.json'), 'utf8'));

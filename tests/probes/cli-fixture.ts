@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startHttp, tempDir } from './helpers.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PROBE_SCRIPT = path.join(PROJECT_ROOT, 'scripts/probe.ts');
@@ -14,6 +16,26 @@ export async function writeProject(root: string, baseUrl: string, checksYaml: st
     ['schemaVersion: 1', 'name: litellm', 'environments:', '  demo:', '    label: test', `    baseUrl: ${baseUrl}`, '    keyEnv: LITELLM_API_KEY', '    adminKeyEnv: LITELLM_MASTER_KEY', '    servers: [mcp_postgres, mcp_filesystem]', ''].join('\n'),
   );
   await writeFile(path.join(root, 'content/checks/test.yaml'), checksYaml);
+}
+
+/**
+ * A scratch CLI project for the calling test file: an HTTP server answering with `handler`, and a project
+ * whose gateway points at it with `checks` (one inline YAML mapping each) as its catalog. Made in beforeAll,
+ * removed in afterAll; `take` receives the project's directory.
+ */
+export function useCliProject(prefix: string, handler: Parameters<typeof startHttp>[0], checks: string[], take: (dir: string) => void): void {
+  let server: Awaited<ReturnType<typeof startHttp>> | undefined;
+  let scratch: Awaited<ReturnType<typeof tempDir>> | undefined;
+  beforeAll(async () => {
+    scratch = await tempDir(prefix);
+    server = await startHttp(handler);
+    await writeProject(scratch.dir, server.url, ['checks:', ...checks.map((check) => `  - ${check}`), ''].join('\n'));
+    take(scratch.dir);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await scratch?.remove();
+  });
 }
 
 export interface CliResult {

@@ -1,31 +1,24 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { EvalRunSchema } from '../../src/schemas/eval-run.ts';
-import { listFiles, spawnProbe, writeProject } from './cli-fixture.ts';
-import { startHttp, tempDir, type TestServer } from './helpers.ts';
+import { listFiles, spawnProbe, useCliProject } from './cli-fixture.ts';
 
 // A run is stored only when complete: SIGKILL mid-run leaves no run.json; two runs at once both land intact.
-let server: TestServer;
-let scratch: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  scratch = await tempDir('proofbook-atomic-');
-  // /fast answers at once; /slow accepts the request and never answers.
-  server = await startHttp((req, res) => {
+let project = '';
+// /fast answers at once; /slow accepts the request and never answers.
+useCliProject(
+  'proofbook-atomic-',
+  (req, res) => {
     if (req.url === '/fast') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-  });
-  await writeProject(scratch.dir, server.url, [
-    'checks:',
-    '  - { id: atomic.fast, title: fast, kind: http, path: /fast, auth: none }',
-    '  - { id: atomic.slow-1, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
-    '  - { id: atomic.slow-2, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
-    '',
-  ].join('\n'));
-});
-afterAll(async () => {
-  await server?.close();
-  await scratch?.remove();
-});
+  },
+  [
+    '{ id: atomic.fast, title: fast, kind: http, path: /fast, auth: none }',
+    '{ id: atomic.slow-1, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
+    '{ id: atomic.slow-2, title: slow, kind: http, path: /slow, auth: none, timeout: 20s }',
+  ],
+  (dir) => (project = dir),
+);
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -36,8 +29,8 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 }
 
 test('a run killed with SIGKILL mid-way leaves no partial run', async () => {
-  const evaluation = path.join(scratch.dir, 'killed');
-  const run = spawnProbe(['--env', 'demo', '--origin', 'ci', '--concurrency', '1', '--evaluation', evaluation], { cwd: scratch.dir });
+  const evaluation = path.join(project, 'killed');
+  const run = spawnProbe(['--env', 'demo', '--origin', 'ci', '--concurrency', '1', '--evaluation', evaluation], { cwd: project });
   // Kill once the first check has finished and the second is in flight.
   await waitFor(() => run.stdout().includes('atomic.fast'), 15_000);
   run.child.kill('SIGKILL');
@@ -49,9 +42,9 @@ test('a run killed with SIGKILL mid-way leaves no partial run', async () => {
 }, 30_000);
 
 test('two runs at once both land intact under distinct run ids', async () => {
-  const evaluation = path.join(scratch.dir, 'concurrent');
+  const evaluation = path.join(project, 'concurrent');
   const args = ['--env', 'demo', '--origin', 'ci', '--only', 'atomic.fast', '--evaluation', evaluation];
-  const [a, b] = await Promise.all([spawnProbe(args, { cwd: scratch.dir }).done, spawnProbe(args, { cwd: scratch.dir }).done]);
+  const [a, b] = await Promise.all([spawnProbe(args, { cwd: project }).done, spawnProbe(args, { cwd: project }).done]);
   expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
   const dirs = (await readdir(path.join(evaluation, 'runs'))).sort();
   expect(dirs).toHaveLength(2);
