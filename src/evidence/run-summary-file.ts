@@ -1,28 +1,29 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
-import { RunSummaryFileSchema, type RunSummary } from '../schemas/run-summary.ts';
-import { parseJsonRun, sha256Hex } from './scan.ts';
+import { RunSummaryFileSchema, type RunSummary, type RunSummaryFile } from '../schemas/run-summary.ts';
+import { parseJsonRun, sha256Hex, type RunJsonDigest } from './scan.ts';
 import { summariseRun } from './summarise-run.ts';
 
 /**
  * The run summary sidecar (`runs/<id>/summary.json`). The build lists every retained run on /evidence/ but
  * needs only its head and verdict counts; parsing and validating each whole run.json made a cold build cost
- * ~2.5 ms per run per 200 records. The store writes the summary with the hash of the exact run.json bytes,
- * so a reader pays a read and a hash (~0.25 ms per run) and still notices any edit, truncation or
- * checkout of a different file: then it parses run.json as before and reports it when it is bad.
+ * ~2.5 ms per run per 200 records. The store writes the summary with the size, hash and mtime of the exact
+ * run.json bytes. A reader whose stat of run.json shows the same size and mtime pays only the stat and the
+ * sidecar read; otherwise it reads and hashes run.json (~0.4 ms per 170 KB run) and still notices any edit,
+ * truncation or checkout of a different file: then it parses run.json as before and reports it when it is bad.
  */
 
 export const RUN_SUMMARY_FILE = 'summary.json';
 
 /** The sidecar text for `run`, parsed from the run.json bytes `runJson` describes (see runJsonDigest). */
-export function formatRunSummaryFile(run: EvalRun, runJson: { bytes: number; sha256: string }): string {
+export function formatRunSummaryFile(run: EvalRun, runJson: RunJsonDigest): string {
   const file = { schemaVersion: 1, runJson, summary: summariseRun(run) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** What a sidecar vouches for, or undefined when it is missing, unreadable or for other bytes. */
-export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha256: string, runId: string): RunSummary | undefined {
+/** The sidecar of run `runId`, or undefined when it is missing, unreadable, of the wrong shape or another run's. */
+export function parseSidecar(sidecarText: string | undefined, runId: string): RunSummaryFile | undefined {
   if (!sidecarText) return undefined;
   let value: unknown;
   try {
@@ -31,8 +32,13 @@ export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha25
     return undefined;
   }
   const parsed = RunSummaryFileSchema.safeParse(value);
-  if (!parsed.success || parsed.data.runJson.sha256 !== runJsonSha256 || parsed.data.summary.runId !== runId) return undefined;
-  return parsed.data.summary;
+  return parsed.success && parsed.data.summary.runId === runId ? parsed.data : undefined;
+}
+
+/** What a sidecar vouches for, or undefined when it is missing, unreadable or for other bytes. */
+export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha256: string, runId: string): RunSummary | undefined {
+  const sidecar = parseSidecar(sidecarText, runId);
+  return sidecar?.runJson.sha256 === runJsonSha256 ? sidecar.summary : undefined;
 }
 
 export async function readOptionalText(file: string): Promise<string | undefined> {
@@ -42,28 +48,36 @@ export async function readOptionalText(file: string): Promise<string | undefined
   });
 }
 
-/** The bytes' hash and the sidecar text of one run: what decides whether its summary can be trusted. */
-export interface RunSummaryInput {
+/**
+ * What decides whether one run's summary can be taken from its sidecar: the sidecar's summary when it vouches
+ * for run.json (checked by size and mtime, or by hashing the bytes), else run.json's bytes to parse.
+ */
+export type RunSummaryInput = {
   rel: string;
   runId: string;
-  bytes: Buffer;
+  /** SHA-256 of run.json: hashed from its bytes, or as the sidecar records it when size and mtime vouch for them. */
   sha256: string;
-  sidecarText: string | undefined;
-}
+} & ({ vouched: RunSummary; via: 'stat' | 'hash' } | { vouched?: undefined; bytes: Buffer });
 
-/** Reads `runs/<id>/run.json` (bytes) and its sidecar. */
+/** Stats `runs/<id>/run.json` and reads its sidecar; reads and hashes run.json only when size and mtime differ. */
 export async function readRunSummaryInput(evaluationDir: string, rel: string): Promise<RunSummaryInput> {
-  const dir = path.dirname(path.join(evaluationDir, rel));
-  const [bytes, sidecarText] = await Promise.all([readFile(path.join(evaluationDir, rel)), readOptionalText(path.join(dir, RUN_SUMMARY_FILE))]);
-  return { rel, runId: path.basename(dir), bytes, sha256: sha256Hex(bytes), sidecarText };
+  const file = path.join(evaluationDir, rel);
+  const runId = path.basename(path.dirname(file));
+  const [stats, sidecarText] = await Promise.all([stat(file), readOptionalText(path.join(path.dirname(file), RUN_SUMMARY_FILE))]);
+  const sidecar = parseSidecar(sidecarText, runId);
+  if (sidecar?.runJson.mtimeMs !== undefined && sidecar.runJson.mtimeMs === stats.mtimeMs && sidecar.runJson.bytes === stats.size) {
+    return { rel, runId, sha256: sidecar.runJson.sha256, vouched: sidecar.summary, via: 'stat' };
+  }
+  const bytes = await readFile(file);
+  const sha256 = sha256Hex(bytes);
+  return sidecar?.runJson.sha256 === sha256 ? { rel, runId, sha256, vouched: sidecar.summary, via: 'hash' } : { rel, runId, sha256, bytes };
 }
 
 /**
- * The run's summary: from the sidecar when it vouches for these bytes, else by validating the whole run
+ * The run's summary: from the sidecar when it vouches for run.json, else by validating the whole run
  * (throws ProofbookInputError naming file, line and field when run.json is bad).
  */
 export function summaryOf(input: RunSummaryInput): { summary: RunSummary; fromSidecar: boolean } {
-  const trusted = summaryFromSidecar(input.sidecarText, input.sha256, input.runId);
-  if (trusted) return { summary: trusted, fromSidecar: true };
+  if (input.vouched) return { summary: input.vouched, fromSidecar: true };
   return { summary: summariseRun(parseJsonRun(input.bytes.toString('utf8'), `evaluation/${input.rel}`)), fromSidecar: false };
 }

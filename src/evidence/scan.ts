@@ -79,10 +79,28 @@ export function sha256Hex(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Size and SHA-256 of run.json text as stored (UTF-8): what a run summary sidecar vouches for. */
-export function runJsonDigest(text: string): { bytes: number; sha256: string } {
+/** What a run summary sidecar vouches for: run.json's size and SHA-256, and its mtime when that can be trusted. */
+export interface RunJsonDigest {
+  bytes: number;
+  sha256: string;
+  mtimeMs?: number;
+}
+
+/** Size and SHA-256 of run.json text as stored (UTF-8), with the mtime the file had before it was read. */
+export function runJsonDigest(text: string, mtimeMs?: number): RunJsonDigest {
   const bytes = Buffer.from(text, 'utf8');
-  return { bytes: bytes.length, sha256: sha256Hex(bytes) };
+  return { bytes: bytes.length, sha256: sha256Hex(bytes), ...(mtimeMs === undefined ? {} : { mtimeMs }) };
+}
+
+/**
+ * How old an mtime must be before it may stand for the bytes: file timestamps advance in coarse clock ticks,
+ * so a same-size edit within a tick or so of the last write could keep the mtime (git's "racily clean" files).
+ */
+export const RACY_MTIME_MS = 2_000;
+
+/** `mtimeMs` when it is old enough that any later write must change it, else undefined. */
+export function vouchingMtime(mtimeMs: number, now = Date.now()): number | undefined {
+  return now - mtimeMs >= RACY_MTIME_MS ? mtimeMs : undefined;
 }
 
 /** Validates run.json text (pure; `file` is only for messages). */
@@ -162,7 +180,7 @@ export interface EvidenceProblem {
 export interface ScannedRunFile {
   rel: string;
   run: EvalRun;
-  digest: { bytes: number; sha256: string };
+  digest: RunJsonDigest;
 }
 
 /** Everything found under evaluation/ in one pass. */
@@ -189,10 +207,15 @@ async function readValid<T>(evaluationDir: string, files: string[], read: (dir: 
   return results.filter((r): r is Awaited<T> => r !== undefined) as T[];
 }
 
-/** Reads and validates one run, keeping the digest of the bytes it came from. */
+/**
+ * Reads and validates one run, keeping the digest of the bytes it came from. The mtime is taken before the read:
+ * a write after it gives the file a later mtime, so the digest can only be too cautious, never wrong.
+ */
 async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedRunFile> {
-  const text = await readFile(path.join(evaluationDir, rel), 'utf8');
-  return { rel, run: parseJsonRun(text, `evaluation/${rel}`), digest: runJsonDigest(text) };
+  const file = path.join(evaluationDir, rel);
+  const { mtimeMs } = await stat(file);
+  const text = await readFile(file, 'utf8');
+  return { rel, run: parseJsonRun(text, `evaluation/${rel}`), digest: runJsonDigest(text, vouchingMtime(mtimeMs)) };
 }
 
 /** Reads every run, import and history file; bad files become problems, never exceptions. */

@@ -6,7 +6,7 @@ import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, readOptionalText, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
 import { mapLimit } from '../map-limit.ts';
-import { runJsonDigest, type ScannedRunFile } from './scan.ts';
+import { RACY_MTIME_MS, runJsonDigest, type ScannedRunFile } from './scan.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
@@ -21,7 +21,7 @@ export interface RawArtifact {
 }
 
 /** The filesystem calls the store makes; injectable so a full disk can be simulated in tests. */
-export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat'>;
+export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat' | 'utimes'>;
 
 export interface WriteRunOptions {
   /** Secret values to redact once more before writing (defence in depth; records should already be redacted). */
@@ -102,9 +102,14 @@ export async function writeRun(
     }
     current = path.join(finalDir, 'run.json');
     const runJson = `${JSON.stringify(checked, null, 2)}\n`;
-    await fs.writeFile(path.join(tempDir, 'run.json'), runJson);
+    const runJsonFile = path.join(tempDir, 'run.json');
+    await fs.writeFile(runJsonFile, runJson);
+    // Dated back past the racy window, so any later write changes the mtime and the sidecar may vouch by it.
+    const dated = Math.floor((Date.now() - RACY_MTIME_MS) / 1000);
+    await fs.utimes(runJsonFile, dated, dated);
+    const { mtimeMs } = await fs.stat(runJsonFile);
     current = path.join(finalDir, RUN_SUMMARY_FILE);
-    await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJsonDigest(runJson)));
+    await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJsonDigest(runJson, mtimeMs)));
     current = finalDir;
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
@@ -129,9 +134,11 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
 
 /**
  * Writes `summary.json` for every scanned run whose sidecar is missing or does not vouch for the bytes the scan
- * parsed (runs written before sidecars existed, or edited by hand), so the next build can trust it. Takes the
- * scan's runs so each run.json is read and parsed once; invalid runs are not in the scan and are left alone
- * (the build reports them). Resolves to the runs whose sidecar was written.
+ * parsed (runs written before sidecars existed, or edited by hand), so the next build can trust it. A sidecar
+ * whose hash matches but whose mtime does not (a checkout, a downloaded artifact) is left as it is: the build
+ * then checks it by hash, and CI does not rewrite every sidecar on the evidence branch each time it restores
+ * it. Takes the scan's runs so each run.json is read and parsed once; invalid runs are not in the scan and are
+ * left alone (the build reports them). Resolves to the runs whose sidecar was written.
  */
 export async function repairRunSummaries(evaluationDir: string, runFiles: readonly ScannedRunFile[]): Promise<string[]> {
   const stale = await mapLimit(runFiles, 32, async (file) => {

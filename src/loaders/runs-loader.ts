@@ -9,7 +9,7 @@ import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 const runIdOf = (rel: string): string => rel.split('/')[1] ?? rel;
 const RUN_FILE = /^runs\/([^./][^/]*)\/(run\.json|summary\.json)$/;
 
-function runsSpec(evaluationDir: string, counts: { fromSidecar: number }): FileSyncSpec<RunSummaryInput> {
+function runsSpec(evaluationDir: string, fromSidecar: { stat: number; hash: number }): FileSyncSpec<RunSummaryInput> {
   return {
     evaluationDir,
     list: () => listRunFiles(evaluationDir),
@@ -18,11 +18,10 @@ function runsSpec(evaluationDir: string, counts: { fromSidecar: number }): FileS
     readRaw: (rel) => readRunSummaryInput(evaluationDir, rel),
     // The entry changes exactly when run.json's bytes do.
     digestOf: (input) => input.sha256,
-    // The sidecar's summary when it vouches for these bytes, else the whole run is validated.
+    // The sidecar's summary when it vouches for run.json, else the whole run is validated.
     toData: (_rel, input) => {
-      const { summary, fromSidecar } = summaryOf(input);
-      if (fromSidecar) counts.fromSidecar++;
-      return summary;
+      if (input.vouched) fromSidecar[input.via]++;
+      return summaryOf(input).summary;
     },
     explain: (rel, _raw, error) => (error instanceof ProofbookInputError ? `skipped ${error.message}` : `skipped evaluation/${rel}: ${(error as Error).message}`),
     // `runs/<id>/run.json` or its sidecar; temp dirs of runs being written (`runs/.tmp-*`) are ignored.
@@ -35,7 +34,7 @@ function runsSpec(evaluationDir: string, counts: { fromSidecar: number }): FileS
 
 /**
  * Loads `evaluation/runs/<run-id>/run.json` as entries with id = run id and data = RunSummary (head and
- * verdict counts; the records stay in evaluation/), taken from the run's summary.json when its hash matches.
+ * verdict counts; the records stay in evaluation/), taken from the run's summary.json while it vouches for run.json.
  * A run that fails the schema is logged with file, line and field and skipped. It never writes to evaluation/: history is updated by `npm run ingest`/`compact`.
  */
 export function runsLoader(options: EvidenceLoaderOptions = {}): Loader {
@@ -43,12 +42,13 @@ export function runsLoader(options: EvidenceLoaderOptions = {}): Loader {
     name: 'proofbook-runs-loader',
     load: async (ctx) => {
       const evaluationDir = evaluationDirOf(ctx, options);
-      const counts = { fromSidecar: 0 };
-      const spec = runsSpec(evaluationDir, counts);
+      const fromSidecar = { stat: 0, hash: 0 };
+      const spec = runsSpec(evaluationDir, fromSidecar);
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`runs: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
-      if (counts.fromSidecar > 0) ctx.logger.info(`runs: ${counts.fromSidecar} of the parsed taken from their summary.json (hash matched)`);
+      const taken = fromSidecar.stat + fromSidecar.hash;
+      if (taken > 0) ctx.logger.info(`runs: ${taken} of the parsed taken from their summary.json (${fromSidecar.stat} vouched for by run.json's size and mtime, ${fromSidecar.hash} by its hash)`);
       await watchFiles(ctx, spec, path.join(evaluationDir, 'runs'), sync);
     },
   };

@@ -26,12 +26,18 @@ export type RunSummary = z.output<typeof RunSummarySchema>;
 
 /**
  * `evaluation/runs/<run-id>/summary.json`, written beside run.json by the store: the run's summary and the
- * SHA-256 of the run.json bytes it was made from. A reader that finds the hash matching may use the summary
- * instead of parsing the whole run; any other case (missing, unreadable, hash differs) means "parse run.json".
+ * size and SHA-256 of the run.json bytes it was made from, plus their mtime when that is safe to compare. A
+ * reader that finds size and mtime unchanged, or else the hash matching, may use the summary instead of parsing
+ * the whole run; any other case (missing, unreadable, hash differs) means "parse run.json".
  */
 export const RunSummaryFileSchema = z.object({
   schemaVersion: z.literal(1),
-  runJson: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  runJson: z.object({
+    bytes: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** run.json's mtime (ms) when it was already old enough that any later write must change it (see vouchingMtime). */
+    mtimeMs: z.number().nonnegative().optional(),
+  }),
   summary: RunSummarySchema,
 });
 

@@ -20,7 +20,7 @@ async function load() {
   return context;
 }
 
-test('a cold sync takes each summary from its sidecar while the hash matches, and from run.json once it does not', async () => {
+test('a cold sync takes each summary from its sidecar while it vouches for run.json, and from run.json once it does not', async () => {
   await writeRun(evaluationDir, makeRun({ runId: ID, at: '2026-03-01T10:00:00Z', verdicts: { 'mcp.tools-list': 'fail' } }));
   // A sidecar that vouches for these bytes but says something run.json does not: only the sidecar can be its source.
   const sidecarFile = path.join(evaluationDir, 'runs', ID, RUN_SUMMARY_FILE);
@@ -30,7 +30,7 @@ test('a cold sync takes each summary from its sidecar while the hash matches, an
 
   const first = await load();
   expect(first.ctx.store.get(ID)?.data).toMatchObject({ toolVersion: 'from-the-sidecar', failing: ['mcp.tools-list'] });
-  expect(first.logs.info).toContain('runs: 1 of the parsed taken from their summary.json (hash matched)');
+  expect(first.logs.info).toContain("runs: 1 of the parsed taken from their summary.json (1 vouched for by run.json's size and mtime, 0 by its hash)");
 
   const runFile = path.join(evaluationDir, 'runs', ID, 'run.json');
   await writeFile(runFile, (await readFile(runFile, 'utf8')).replace('"fail"', '"pass"'));
