@@ -1,11 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { mapLimit } from '../map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, readOptionalText, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { mapLimit } from '../map-limit.ts';
 import { RACY_MTIME_MS, runJsonDigest, type ScannedRunFile } from './scan.ts';
 
 /**
