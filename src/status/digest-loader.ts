@@ -6,8 +6,7 @@ import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
-import { historyStrings, utcDate } from './history.ts';
-import { DEFAULT_HISTORY_DAYS } from './summarise.ts';
+import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
 
 const HOUR = 3_600_000;
 /** Loader meta key holding the input stamp of the stored digest. */

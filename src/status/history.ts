@@ -1,5 +1,8 @@
 import type { DailyHistory } from '../schemas/history.ts';
 
+/** Days of marks /status shows per check. */
+export const DEFAULT_HISTORY_DAYS = 60;
+
 /** One character per day: p pass, d degraded, f fail or error, - no data. */
 export type DayMark = 'p' | 'd' | 'f' | '-';
 

@@ -2,7 +2,7 @@ import { DEFAULT_FRESHNESS } from '../schemas/check-base.ts';
 import { DurationSchema } from '../schemas/duration.ts';
 import { judgeBaseline } from './baseline.ts';
 import { findDrift } from './drift.ts';
-import { historyStrings } from './history.ts';
+import { DEFAULT_HISTORY_DAYS, historyStrings } from './history.ts';
 import { compareRecords, selectLatest, type LatestEvidence } from './latest.ts';
 import {
   ROW_STATES,
@@ -24,7 +24,6 @@ import { findOriginLimitations } from './reachability.ts';
 import { applyLimitation, judgeRow } from './rows.ts';
 
 const DEFAULT_FRESHNESS_MS = DurationSchema.parse(DEFAULT_FRESHNESS);
-export const DEFAULT_HISTORY_DAYS = 60;
 
 /** Evidence in, verdicts out: the whole status page as data. */
 export function summariseStatus(input: StatusInput): StatusModel {
