@@ -17,11 +17,12 @@ const { values } = parseArgs({
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
 const scan = await scanEvaluation(evaluationDir, secretsFromEnv(process.env));
-const history = await updateHistory(evaluationDir, scan.runs);
+const runs = scan.runFiles.map((file) => file.run);
+const history = await updateHistory(evaluationDir, runs);
 const summariesWritten = (await repairRunSummaries(evaluationDir, scan.runFiles)).length;
 const report: IngestReport = {
   evaluationDir,
-  runs: { valid: scan.runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: scan.runs.reduce((n, r) => n + r.records.length, 0), summariesWritten },
+  runs: { valid: runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: runs.reduce((n, r) => n + r.records.length, 0), summariesWritten },
   ...summariseImports(scan.imports),
   history,
   invalid: scan.problems,

@@ -65,7 +65,7 @@ try {
 
   const t2 = performance.now();
   const scan = await scanEvaluation(evaluationDir, []);
-  await updateHistory(evaluationDir, scan.runs);
+  await updateHistory(evaluationDir, scan.runFiles.map((file) => file.run));
   const cliMs = performance.now() - t2;
 
   const result = {

@@ -86,9 +86,9 @@ export interface RunJsonDigest {
   mtimeMs?: number;
 }
 
-/** Size and SHA-256 of run.json text as stored (UTF-8), with the mtime the file had before it was read. */
-export function runJsonDigest(text: string, mtimeMs?: number): RunJsonDigest {
-  const bytes = Buffer.from(text, 'utf8');
+/** Size and SHA-256 of run.json as stored (its bytes, or its text as UTF-8), with the mtime it had before it was read. */
+export function runJsonDigest(content: Buffer | string, mtimeMs?: number): RunJsonDigest {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return { bytes: bytes.length, sha256: sha256Hex(bytes), ...(mtimeMs === undefined ? {} : { mtimeMs }) };
 }
 
@@ -185,8 +185,7 @@ export interface ScannedRunFile {
 
 /** Everything found under evaluation/ in one pass. */
 export interface EvaluationScan {
-  runs: EvalRun[];
-  /** Each valid run's file with the digest of the bytes it was parsed from (for its summary sidecar). */
+  /** Each valid run with the digest of the bytes it was parsed from (for its summary sidecar). */
   runFiles: ScannedRunFile[];
   imports: ImportedArtifact[];
   histories: DailyHistory[];
@@ -214,16 +213,15 @@ async function readValid<T>(evaluationDir: string, files: string[], read: (dir: 
 async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedRunFile> {
   const file = path.join(evaluationDir, rel);
   const { mtimeMs } = await stat(file);
-  const text = await readFile(file, 'utf8');
-  return { rel, run: parseJsonRun(text, `evaluation/${rel}`), digest: runJsonDigest(text, vouchingMtime(mtimeMs)) };
+  const bytes = await readFile(file);
+  return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(mtimeMs)) };
 }
 
 /** Reads every run, import and history file; bad files become problems, never exceptions. */
 export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
   const problems: EvidenceProblem[] = [];
   const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
-  const runs = runFiles.map((file) => file.run);
   const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
   const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
-  return { runs, runFiles, imports, histories, problems };
+  return { runFiles, imports, histories, problems };
 }

@@ -57,15 +57,18 @@ function readMeta(ctx: LoaderContext): FileMeta {
 }
 
 /**
- * mtime+size of the file (and its sidecar). Synchronous on purpose: on a warm sync of 10,000 files this
- * is the whole cost, and a sync stat without a promise or an ENOENT exception per file is ~5x faster.
+ * `mtime:size` of a file under the evaluation dir, or `-` when it is missing: what tells a warm sync that a file
+ * changed. Synchronous on purpose: on a warm sync of 10,000 files this is the whole cost, and a sync stat
+ * without a promise or an ENOENT exception per file is ~5x faster.
  */
+export function statStamp(evaluationDir: string, rel: string): string {
+  const info = statSync(path.join(evaluationDir, rel), { throwIfNoEntry: false });
+  return info ? `${info.mtimeMs}:${info.size}` : '-';
+}
+
+/** The stamp of the file and its sidecar, or undefined when the file itself is missing. */
 function stampOf<Raw>(spec: FileSyncSpec<Raw>, rel: string): string | undefined {
-  const parts: string[] = [];
-  for (const p of spec.statPaths?.(rel) ?? [rel]) {
-    const info = statSync(path.join(spec.evaluationDir, p), { throwIfNoEntry: false });
-    parts.push(info ? `${info.mtimeMs}:${info.size}` : '-');
-  }
+  const parts = (spec.statPaths?.(rel) ?? [rel]).map((p) => statStamp(spec.evaluationDir, p));
   return parts[0] === '-' ? undefined : parts.join('|');
 }
 

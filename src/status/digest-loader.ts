@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
+import { statStamp } from '../loaders/file-sync.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
@@ -63,14 +63,8 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: r
  * nothing new in evaluation/ keeps the stored entry instead of reading runs again. The hour is in it because
  * the history window and the rows history expects move with the clock.
  */
-async function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): Promise<string> {
-  const files = [...inputs.runFiles, ...inputs.historyFiles];
-  const stats = await Promise.all(
-    files.map(async (rel) => {
-      const info = await stat(path.join(evaluationDir, rel)).catch(() => undefined);
-      return info ? `${rel}:${info.size}:${info.mtimeMs}` : `${rel}:-`;
-    }),
-  );
+function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): string {
+  const stats = [...inputs.runFiles, ...inputs.historyFiles].map((rel) => `${rel}:${statStamp(evaluationDir, rel)}`);
   return ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats });
 }
 
@@ -100,7 +94,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       const sync = async () => {
         const now = new Date();
         const inputs = await listInputs(evaluationDir, now, options.historyDays);
-        const stamp = await inputStamp(ctx, evaluationDir, inputs, now, options);
+        const stamp = inputStamp(ctx, evaluationDir, inputs, now, options);
         if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.has('latest')) {
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
