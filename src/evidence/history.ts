@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
-import { parseJsonHistory } from './scan.ts';
+import { parseJsonHistory, readOptionalText } from './scan.ts';
 import { writeFileAtomic } from './store.ts';
 
 /**
@@ -86,10 +85,7 @@ export interface HistoryUpdate {
 
 async function readExisting(evaluationDir: string, date: string): Promise<{ text: string; history?: DailyHistory } | undefined> {
   const rel = historyRelPath(date);
-  const text = await readFile(path.join(evaluationDir, rel), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readOptionalText(path.join(evaluationDir, rel));
   if (text === undefined) return undefined;
   try {
     return { text, history: parseJsonHistory(text, `evaluation/${rel}`) };

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { RunSummaryFileSchema, type RunSummary, type RunSummaryFile } from '../schemas/run-summary.ts';
-import { parseJsonRun, sha256Hex, type RunJsonDigest } from './scan.ts';
+import { parseJsonRun, readOptionalText, sha256Hex, type RunJsonDigest } from './scan.ts';
 import { summariseRun } from './summarise-run.ts';
 
 /**
@@ -39,13 +39,6 @@ export function parseSidecar(sidecarText: string | undefined, runId: string): Ru
 export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha256: string, runId: string): RunSummary | undefined {
   const sidecar = parseSidecar(sidecarText, runId);
   return sidecar?.runJson.sha256 === runJsonSha256 ? sidecar.summary : undefined;
-}
-
-export async function readOptionalText(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
 }
 
 /**

@@ -63,6 +63,14 @@ async function listDir(dir: string): Promise<string[]> {
   });
 }
 
+/** A UTF-8 file's text, or undefined when it does not exist (any other error is thrown). */
+export async function readOptionalText(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
 /** `runs/<run-id>/run.json` paths relative to the evaluation dir; in-progress `.tmp-*` runs are skipped. */
 export async function listRunFiles(evaluationDir: string): Promise<string[]> {
   const ids = await listDir(path.join(evaluationDir, 'runs'));
@@ -159,10 +167,7 @@ export async function readImport(evaluationDir: string, rel: string, secrets: re
   const [bytes, info, manifestText] = await Promise.all([
     readFile(full),
     stat(full),
-    readFile(`${full}.meta.yaml`, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    }),
+    readOptionalText(`${full}.meta.yaml`),
   ]);
   // The import parsers (src/ingest/, some twenty modules) load with the first import read, not with every
   // module that lists runs: the content config and the built site import this file.

@@ -5,8 +5,8 @@ import { mapLimit } from '../map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
-import { formatRunSummaryFile, readOptionalText, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { RACY_MTIME_MS, runJsonDigest, type ScannedRunFile } from './scan.ts';
+import { formatRunSummaryFile, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
+import { RACY_MTIME_MS, readOptionalText, runJsonDigest, type ScannedRunFile } from './scan.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
