@@ -40,8 +40,29 @@ function registerCheckDirective(processor: ProcessorLike | undefined): boolean {
   return true;
 }
 
+/** Writes the badge files for the built status.json under `<outDir>/badges/`; returns how many. */
+async function writeBadgeFiles(outDir: string): Promise<number> {
+  const model = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as Pick<StatusModel, 'groups'>;
+  const files = badgeFiles(model);
+  await mkdir(path.join(outDir, 'badges/group'), { recursive: true });
+  await Promise.all(files.map((file) => writeFile(path.join(outDir, 'badges', file.path), file.content)));
+  return files.length;
+}
+
 /** Proofbook's status site: injects /status, /evidence, badges, status.json and junit.xml, and the check directive. */
 export function proofbookStatus(): AstroIntegration {
+  // Settles to undefined once the badges are written, or to the error that stopped them.
+  let badgesWritten: Promise<Error | void> | undefined;
+  const badgesSettled: AstroIntegration = {
+    name: 'proofbook-status-badges',
+    hooks: {
+      'astro:build:done': async () => {
+        const error = await badgesWritten;
+        badgesWritten = undefined;
+        if (error) throw new Error(`Writing the badge files failed: ${error.message}`, { cause: error });
+      },
+    },
+  };
   return {
     name: 'proofbook-status',
     hooks: {
@@ -49,17 +70,19 @@ export function proofbookStatus(): AstroIntegration {
         for (const [pattern, file] of [...routes, ...(command === 'dev' ? devBadgeRoutes : [])]) {
           injectRoute({ pattern, entrypoint: new URL(file, import.meta.url), prerender: true });
         }
+        // Appended after Starlight (listed after us), so it runs after Starlight's own build hooks.
+        if (!config.integrations.includes(badgesSettled)) config.integrations.push(badgesSettled);
         if (!registerCheckDirective(config.markdown.processor as ProcessorLike | undefined)) {
           logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…] directives will render as text`);
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const model = JSON.parse(await readFile(path.join(out, 'status.json'), 'utf8')) as Pick<StatusModel, 'groups'>;
-        const files = badgeFiles(model);
-        await mkdir(path.join(out, 'badges/group'), { recursive: true });
-        await Promise.all(files.map((file) => writeFile(path.join(out, 'badges', file.path), file.content)));
-        logger.info(`${files.length} badge files written`);
+      // Badges are written while Starlight builds the search index (a separate Pagefind process): this hook
+      // runs before Starlight's and does not wait; a hook that runs after Starlight's does.
+      'astro:build:done': ({ dir, logger }) => {
+        badgesWritten = writeBadgeFiles(fileURLToPath(dir)).then(
+          (count) => logger.info(`${count} badge files written`),
+          (error: unknown) => error as Error,
+        );
       },
     },
   };

@@ -79,4 +79,21 @@ describe('the built site', () => {
     expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
   });
+
+  test('an SVG badge and a Shields endpoint for every check and group in status.json, saying its state', async () => {
+    const status = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as { groups: { id: string; state: string; checks: { id: string; state: string }[] }[] };
+    const subjects = status.groups.flatMap((group) => [{ base: `group/${group.id}`, label: group.id, state: group.state }, ...group.checks.map((check) => ({ base: check.id, label: check.id, state: check.state }))]);
+    expect(subjects.length).toBeGreaterThan(10);
+    const messages = new Set<string>();
+    for (const { base, label } of subjects) {
+      const endpoint = JSON.parse(await readFile(path.join(outDir, 'badges', `${base}.json`), 'utf8')) as { schemaVersion: number; label: string; message: string };
+      expect(endpoint).toMatchObject({ schemaVersion: 1, label });
+      messages.add(endpoint.message);
+      const svg = await readFile(path.join(outDir, 'badges', `${base}.svg`), 'utf8');
+      expect(svg, base).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg, base).toContain(`${label}: ${endpoint.message}`);
+    }
+    // The seed's evidence is not all passing: the badges must tell states apart.
+    expect(messages.size).toBeGreaterThan(1);
+  });
 });
