@@ -4,9 +4,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../../src/evidence/history.ts';
-import { scanEvaluation } from '../../src/evidence/scan.ts';
+import { RACY_MTIME_MS, scanEvaluation } from '../../src/evidence/scan.ts';
 import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
@@ -50,6 +51,9 @@ try {
   const t0 = performance.now();
   const set = await generateArtifacts(repo, evaluationDir, Number(values.runs), Number(values.imports), Number(values.records));
   const generateMs = performance.now() - t0;
+  // Builds meet evidence written earlier. A file synced while its mtime is inside the racy window is read again
+  // by the next sync (src/loaders/file-sync.ts), so let the freshly generated files settle first.
+  await sleep(RACY_MTIME_MS);
 
   const store = await makeStore();
   const cold = await sync(store);

@@ -3,13 +3,16 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { vouchingMtime } from '../evidence/scan.ts';
 import { mapLimit } from '../map-limit.ts';
 
 /**
  * The incremental engine the evidence loaders share, copied from Astro's glob loader: mark-and-sweep
  * over `store.keys()`, skip a file whose digest is unchanged, store `filePath` and `digest`, cap
  * concurrency, validate only through `parseData`. On top of that a cheap pre-check: each file's
- * mtime+size is kept in `meta`, so an unchanged file is not even read on a warm sync.
+ * mtime+size is kept in `meta`, so an unchanged file is not even read on a warm sync. A stamp is only
+ * kept once its mtimes are old enough to vouch for the bytes (RACY_MTIME_MS): a same-size write within
+ * the same clock tick keeps the mtime, so a fresher file is read and digested again on the next sync.
  */
 
 /** How one collection maps files under the evaluation dir to entries. */
@@ -66,6 +69,17 @@ export function statStamp(evaluationDir: string, rel: string): string {
   return info ? `${info.mtimeMs}:${info.size}` : '-';
 }
 
+/** Kept in place of a stamp too fresh to vouch for the bytes; equal to no stamp `statStamp` returns. */
+const UNSETTLED = '';
+
+/**
+ * Whether every mtime in a stamp (`statStamp`s joined by `|`) is old enough at `now` that a later write must
+ * change it; a stamp that is not could stand for bytes written after it was taken.
+ */
+export function isSettledStamp(stamp: string, now: number): boolean {
+  return stamp.split('|').every((part) => part === '-' || vouchingMtime(Number(part.slice(0, part.indexOf(':'))), now) !== undefined);
+}
+
 /** The stamp of the file and its sidecar, or undefined when the file itself is missing. */
 function stampOf<Raw>(spec: FileSyncSpec<Raw>, rel: string): string | undefined {
   const parts = (spec.statPaths?.(rel) ?? [rel]).map((p) => statStamp(spec.evaluationDir, p));
@@ -81,8 +95,10 @@ export function createFileSync<Raw>(ctx: LoaderContext, spec: FileSyncSpec<Raw>)
 
   async function syncOne(rel: string, stats: SyncStats): Promise<void> {
     const id = spec.idOf(rel);
+    const statedAt = Date.now();
     const stamp = stampOf(spec, rel);
     if (stamp === undefined) return removeOne(rel, stats);
+    const kept = isSettledStamp(stamp, statedAt) ? stamp : UNSETTLED;
     const existing = store.get(id);
     if (existing && meta[rel]?.[0] === stamp && existing.digest === meta[rel][1]) {
       stats.skipped++;
@@ -91,14 +107,14 @@ export function createFileSync<Raw>(ctx: LoaderContext, spec: FileSyncSpec<Raw>)
     const raw = await spec.readRaw(rel);
     const digest = spec.digestOf ? spec.digestOf(raw) : ctx.generateDigest(raw as string);
     if (existing && existing.digest === digest) {
-      meta[rel] = [stamp, digest];
+      meta[rel] = [kept, digest];
       stats.skipped++;
       return;
     }
     try {
       const data = await ctx.parseData({ id, data: await spec.toData(rel, raw), filePath: relativeToRoot(rel) });
       store.set({ id, data, filePath: relativeToRoot(rel), digest });
-      meta[rel] = [stamp, digest];
+      meta[rel] = [kept, digest];
       stats.parsed++;
       stats.changed.push(id);
     } catch (error) {

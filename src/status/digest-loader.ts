@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
-import { statStamp } from '../loaders/file-sync.ts';
+import { isSettledStamp, statStamp } from '../loaders/file-sync.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
@@ -61,11 +61,15 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: r
  * What the digest is computed from, as one string: the UTC hour, the options, and the name, size and mtime of
  * every run and of the history files in the window. Equal stamps mean an equal digest, so a rebuild with
  * nothing new in evaluation/ keeps the stored entry instead of reading runs again. The hour is in it because
- * the history window and the rows history expects move with the clock.
+ * the history window and the rows history expects move with the clock. `settled` is false while any mtime is
+ * too fresh to vouch for its file's bytes; such a stamp is not kept, so the next sync reads the inputs again.
  */
-function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): string {
-  const stats = [...inputs.runFiles, ...inputs.historyFiles].map((rel) => `${rel}:${statStamp(evaluationDir, rel)}`);
-  return ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats });
+function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): { stamp: string; settled: boolean } {
+  const statedAt = Date.now();
+  const files = [...inputs.runFiles, ...inputs.historyFiles];
+  const stamps = files.map((rel) => statStamp(evaluationDir, rel));
+  const stats = files.map((rel, i) => `${rel}:${stamps[i]}`);
+  return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
 }
 
 async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
@@ -94,7 +98,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       const sync = async () => {
         const now = new Date();
         const inputs = await listInputs(evaluationDir, now, options.historyDays);
-        const stamp = inputStamp(ctx, evaluationDir, inputs, now, options);
+        const { stamp, settled } = inputStamp(ctx, evaluationDir, inputs, now, options);
         if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.has('latest')) {
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
@@ -106,7 +110,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const marks = historyStrings(history, now, options.historyDays);
         const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const digestHash = ctx.generateDigest(data);
-        ctx.meta.set(STAMP_KEY, stamp);
+        ctx.meta.set(STAMP_KEY, settled ? stamp : '');
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
         ctx.logger.info(`status: ${digest.latest.length} rows from ${digest.scanned} of ${digest.listed} runs, ${history.length} history days`);

@@ -1,6 +1,8 @@
-import { copyFile, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
+import { isSettledStamp } from '../../src/loaders/file-sync.ts';
 import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
@@ -76,6 +78,40 @@ describe('runsLoader', () => {
       failingMore: 0,
     });
     expect((await readdir(evaluationDir)).sort()).toEqual(['imports', 'runs']);
+  });
+
+  test('a run rewritten at the same size with the same mtime right after a sync is parsed again (racily clean)', async () => {
+    const file = await writeRunFile(evaluationDir, makeRun({ runId: A, toolVersion: '0.1.0', verdicts: { 'mcp.tools-list': 'pass' } }));
+    // A whole second, so utimes can set exactly the same mtime again; under a second old, so inside the racy window.
+    const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await utimes(file, tick, tick);
+    const store = await makeStore();
+    const first = makeLoaderContext(store, 'runs', RunSummarySchema, root);
+    await runsLoader({ evaluationDir }).load(first.ctx);
+    expect(first.ctx.store.get(A)?.data).toMatchObject({ toolVersion: '0.1.0' });
+
+    // What a second write in the same clock tick looks like: other bytes, same size, same mtime.
+    const before = await readFile(file);
+    await writeRunFile(evaluationDir, makeRun({ runId: A, toolVersion: '0.1.1', verdicts: { 'mcp.tools-list': 'pass' } }));
+    await utimes(file, tick, tick);
+    expect((await stat(file)).mtimeMs).toBe(tick.getTime());
+    const after = await readFile(file);
+    expect([after.length, after.equals(before)]).toEqual([before.length, false]);
+    const second = makeLoaderContext(await makeStore(store.toString()), 'runs', RunSummarySchema, root);
+    await runsLoader({ evaluationDir }).load(second.ctx);
+    expect(second.parses()).toBe(1);
+    expect(second.ctx.store.get(A)?.data).toMatchObject({ toolVersion: '0.1.1' });
+  });
+});
+
+describe('isSettledStamp', () => {
+  test('a stamp vouches for its bytes only when every mtime in it is older than the racy window', () => {
+    const now = 1_700_000_000_000;
+    expect(isSettledStamp(`${now - RACY_MTIME_MS}:120`, now)).toBe(true);
+    expect(isSettledStamp(`${now - RACY_MTIME_MS + 1}:120`, now)).toBe(false);
+    expect(isSettledStamp(`${now - 60_000}:120|${now - 10}:40`, now)).toBe(false); // a fresh sidecar
+    expect(isSettledStamp(`${now - 60_000}.25:120|-`, now)).toBe(true); // no sidecar
+    expect(isSettledStamp(`${now + 5_000}:120`, now)).toBe(false); // dated in the future
   });
 });
 

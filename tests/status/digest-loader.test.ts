@@ -1,4 +1,4 @@
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
@@ -47,10 +47,16 @@ test('a sync with nothing new in evaluation/ keeps the stored digest without rea
   await writeFile(historyFile, JSON.stringify(makeHistoryDay(today, [{ checkId: 'mcp.tools-list', origin: 'ci', pass: 3 }])));
   const fourth = await sync(third.serialised);
   expect(fourth.logs.info.join('\n')).not.toMatch(/unchanged/);
+  // The file was written a moment ago: its mtime cannot vouch for its bytes yet, so it is read again.
   const fifth = await sync(fourth.serialised);
-  expect(fifth.logs.info.join('\n')).toMatch(/unchanged/);
+  expect(fifth.logs.info.join('\n')).not.toMatch(/unchanged/);
+  // Once the mtime is older than the racy window, the stamp is kept and the next sync reads nothing.
+  const settledAt = new Date(Date.now() - 10_000);
+  await utimes(historyFile, settledAt, settledAt);
+  const settled = await sync((await sync(fifth.serialised)).serialised);
+  expect(settled.logs.info.join('\n')).toMatch(/unchanged/);
   await utimes(historyFile, new Date(), new Date(Date.now() + 5_000));
-  const sixth = await sync(fifth.serialised);
+  const sixth = await sync(settled.serialised);
   expect(sixth.logs.info.join('\n')).not.toMatch(/unchanged/);
 });
 
@@ -62,4 +68,25 @@ test('a run edited in place (same name) is read again', async () => {
   await writeFile(runFile, JSON.stringify({ ...run, records: run.records.map((record) => ({ ...record, verdict: 'fail', failureClass: 'http_status' })) }, null, 2));
   const second = await sync(first.serialised);
   expect(second.latest?.digest.latest[0]?.record).toMatchObject({ checkId: 'mcp.tools-list', verdict: 'fail' });
+});
+
+test('a history file rewritten at the same size within the same clock tick as the last sync is still read again', async () => {
+  await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
+  const today = new Date().toISOString().slice(0, 10);
+  await mkdir(path.join(evaluationDir, 'history'), { recursive: true });
+  const historyFile = path.join(evaluationDir, 'history', `${today}.json`);
+  const day = (pass: number, fail: number) => JSON.stringify(makeHistoryDay(today, [{ checkId: 'mcp.tools-list', origin: 'ci', pass, fail }]));
+  expect(day(3, 0).length).toBe(day(0, 3).length);
+  await writeFile(historyFile, day(3, 0));
+  // A whole second, so utimes can set exactly the same mtime again; under a second old, so inside the racy window.
+  const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
+  await utimes(historyFile, tick, tick);
+  const first = await sync();
+  // Same size, and the mtime the clock would give a write in the same tick.
+  await writeFile(historyFile, day(0, 3));
+  await utimes(historyFile, tick, tick);
+  expect((await stat(historyFile)).mtimeMs).toBe(tick.getTime());
+  const second = await sync(first.serialised);
+  expect(first.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('p');
+  expect(second.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('f');
 });
