@@ -46,4 +46,30 @@ describe('the built site in headless Chromium', () => {
     expect(problems.list).toEqual([]);
     await page.context().close();
   });
+
+  test('status.json, junit.xml and a badge are served, and junit.xml (parsed by the browser) has a case per status row', async () => {
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    const outputs = await page.evaluate(async () => {
+      const status = (await (await fetch('/status.json')).json()) as { groups: { id: string; checks: { id: string; state: string; rows: { state: string }[] }[] }[] };
+      const xml = new DOMParser().parseFromString(await (await fetch('/junit.xml')).text(), 'application/xml');
+      const badge = await fetch(`/badges/${status.groups[0]!.checks[0]!.id}.svg`);
+      return {
+        parseErrors: xml.getElementsByTagName('parsererror').length,
+        expected: status.groups.map((group) => ({ id: group.id, cases: group.checks.reduce((n, check) => n + Math.max(check.rows.length, 1), 0) })),
+        suites: [...xml.getElementsByTagName('testsuite')].map((suite) => ({ id: suite.getAttribute('name'), cases: suite.getElementsByTagName('testcase').length })),
+        // A check with no rows is one failing "missing" case.
+        failing: status.groups.flatMap((group) => group.checks.flatMap((check) => (check.rows.length ? check.rows : [{ state: 'missing' }]))).filter((row) => ['fail', 'degraded', 'stale', 'missing'].includes(row.state)).length,
+        failures: xml.getElementsByTagName('failure').length,
+        badgeType: badge.headers.get('content-type'),
+      };
+    });
+    expect(outputs.parseErrors).toBe(0);
+    expect(outputs.suites).toEqual(outputs.expected);
+    expect(outputs.failing).toBeGreaterThan(0);
+    expect(outputs.failures).toBe(outputs.failing);
+    expect(outputs.badgeType).toMatch(/^image\/svg\+xml/);
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
 });
