@@ -104,14 +104,16 @@ describe('runsLoader', () => {
   });
 });
 
-describe('isSettledStamp', () => {
-  test('a stamp vouches for its bytes only when every mtime in it is older than the racy window', () => {
-    const now = 1_700_000_000_000;
-    expect(isSettledStamp(`${now - RACY_MTIME_MS}:120`, now)).toBe(true);
-    expect(isSettledStamp(`${now - RACY_MTIME_MS + 1}:120`, now)).toBe(false);
-    expect(isSettledStamp(`${now - 60_000}:120|${now - 10}:40`, now)).toBe(false); // a fresh sidecar
-    expect(isSettledStamp(`${now - 60_000}.25:120|-`, now)).toBe(true); // no sidecar
-    expect(isSettledStamp(`${now + 5_000}:120`, now)).toBe(false); // dated in the future
+describe('isSettledStamp: a stamp vouches for its bytes only when every mtime in it is older than the racy window', () => {
+  const now = 1_700_000_000_000;
+  test.each([
+    ['exactly the window old', `${now - RACY_MTIME_MS}:120`, true],
+    ['a millisecond too fresh', `${now - RACY_MTIME_MS + 1}:120`, false],
+    ['an old file with a fresh sidecar', `${now - 60_000}:120|${now - 10}:40`, false],
+    ['an old file (fractional mtime) without its sidecar', `${now - 60_000}.25:120|-`, true],
+    ['dated in the future', `${now + 5_000}:120`, false],
+  ])('%s', (_case, stamp, settled) => {
+    expect(isSettledStamp(stamp, now)).toBe(settled);
   });
 });
 
