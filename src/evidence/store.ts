@@ -12,6 +12,8 @@ import { RACY_MTIME_MS, readOptionalText, runJsonDigest, type ScannedRunFile } f
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the
  * final one and renamed into place only when complete, so readers never see a partial run, a killed process
  * leaves at most a `.tmp-*` directory (swept on the next write), and two runs at once never share a directory.
+ * Files are flushed to disk (fsync) before the rename that publishes them, and the directory after it, so a
+ * power cut cannot leave a published run.json or history file empty or cut short.
  */
 
 /** A raw, already redacted transcript kept beside run.json, under `raw/<name>`. */
@@ -21,7 +23,7 @@ export interface RawArtifact {
 }
 
 /** The filesystem calls the store makes; injectable so a full disk can be simulated in tests. */
-export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat' | 'utimes'>;
+export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat' | 'utimes' | 'open'>;
 
 export interface WriteRunOptions {
   /** Secret values to redact once more before writing (defence in depth; records should already be redacted). */
@@ -35,10 +37,13 @@ export class EvidenceWriteError extends Error {
   readonly code: string | undefined;
   constructor(filePath: string, cause: unknown) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const message = (cause as Error | undefined)?.message ?? String(cause);
     const why =
       code === 'ENOSPC'
         ? 'the disk is full (ENOSPC). Free some space (old runs can be compacted) and run the probes again'
-        : `${code ?? 'error'}: ${(cause as Error | undefined)?.message ?? String(cause)}`;
+        : code && message.startsWith(`${code}:`) // Node's own messages start with the code already
+          ? message
+          : `${code ?? 'error'}: ${message}`;
     super(`Could not write ${filePath}: ${why}. Runs already stored were not touched; this run was not saved.`, { cause });
     this.name = 'EvidenceWriteError';
     this.path = filePath;
@@ -59,13 +64,34 @@ export function runRelativeDir(runId: string): string {
   return `runs/${runId}`;
 }
 
-/** Writes `content` to `file` atomically: a temp file in the same directory, then a rename over the target. */
+/** Flushes a file's bytes to disk (fsync), so the rename that publishes it cannot outlive them in a power cut. */
+async function flushFile(file: string, fs: StoreFs): Promise<void> {
+  const handle = await fs.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Flushes a directory's entries, so a rename into it survives a power cut. Best effort on purpose: some platforms
+ * cannot open or flush a directory (Windows, some network file systems), and a failure here can at worst lose
+ * the entry just written, never one stored before; the files themselves were flushed already.
+ */
+async function flushDirectory(dir: string, fs: StoreFs): Promise<void> {
+  await flushFile(dir, fs).catch(() => undefined);
+}
+
+/** Writes `content` to `file` atomically and durably: a temp file in the same directory, flushed, then renamed over the target. */
 export async function writeFileAtomic(file: string, content: string, fs: StoreFs = nodeFs): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(temp, content);
+    await flushFile(temp, fs);
     await fs.rename(temp, file);
+    await flushDirectory(path.dirname(file), fs);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new EvidenceWriteError(file, error);
@@ -94,25 +120,34 @@ export async function writeRun(
   });
   await sweepStaleTemps(runsDir, fs);
   let current = tempDir;
+  // Everything written into the temp dir, flushed together before the rename publishes it.
+  const written: string[] = [];
   try {
     await fs.mkdir(path.join(tempDir, 'raw'), { recursive: true });
     for (const artifact of rawArtifacts) {
       current = path.join(finalDir, 'raw', safeArtifactName(artifact.name));
-      await fs.writeFile(path.join(tempDir, 'raw', safeArtifactName(artifact.name)), redactText(artifact.content, secrets));
+      const file = path.join(tempDir, 'raw', safeArtifactName(artifact.name));
+      await fs.writeFile(file, redactText(artifact.content, secrets));
+      written.push(file);
     }
     current = path.join(finalDir, 'run.json');
     const runJson = `${JSON.stringify(checked, null, 2)}\n`;
     const runJsonFile = path.join(tempDir, 'run.json');
     await fs.writeFile(runJsonFile, runJson);
+    written.push(runJsonFile);
     // Dated back past the racy window, so any later write changes the mtime and the sidecar may vouch by it.
     const dated = Math.floor((Date.now() - RACY_MTIME_MS) / 1000);
     await fs.utimes(runJsonFile, dated, dated);
     const { mtimeMs } = await fs.stat(runJsonFile);
     current = path.join(finalDir, RUN_SUMMARY_FILE);
     await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJsonDigest(runJson, mtimeMs)));
+    written.push(path.join(tempDir, RUN_SUMMARY_FILE));
     current = finalDir;
+    await Promise.all(written.map((file) => flushFile(file, fs)));
+    await Promise.all([path.join(tempDir, 'raw'), tempDir].map((dir) => flushDirectory(dir, fs)));
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
+    await flushDirectory(runsDir, fs);
   } catch (error) {
     await fs.rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
     throw new EvidenceWriteError(current, error);
