@@ -143,7 +143,7 @@ export async function writeRun(
     await fs.writeFile(path.join(tempDir, RUN_SUMMARY_FILE), formatRunSummaryFile(checked, runJsonDigest(runJson, mtimeMs)));
     written.push(path.join(tempDir, RUN_SUMMARY_FILE));
     current = finalDir;
-    await Promise.all(written.map((file) => flushFile(file, fs)));
+    await mapLimit(written, 32, (file) => flushFile(file, fs)); // a bounded number of open files
     await Promise.all([path.join(tempDir, 'raw'), tempDir].map((dir) => flushDirectory(dir, fs)));
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
