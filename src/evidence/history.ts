@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mapLimit } from '../map-limit.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
@@ -103,22 +104,22 @@ async function readExisting(evaluationDir: string, date: string): Promise<{ text
  */
 export async function updateHistory(evaluationDir: string, runs: readonly EvalRun[], days?: Iterable<string>): Promise<HistoryUpdate> {
   const byDay = groupRunsByDay(runs);
-  const result: HistoryUpdate = { written: [], unchanged: [], keptCompacted: [] };
-  for (const date of [...(days ?? byDay.keys())].sort()) {
+  const dates = [...(days ?? byDay.keys())].sort();
+  // Days are independent; each write waits for its fsync, so a year of days is written a few at a time.
+  const outcomes = await mapLimit(dates, 16, async (date): Promise<keyof HistoryUpdate | undefined> => {
     const dayRuns = byDay.get(date) ?? [];
     const existing = await readExisting(evaluationDir, date);
-    if (existing?.history && existing.history.runCount > dayRuns.length) {
-      result.keptCompacted.push(date);
-      continue;
-    }
-    if (dayRuns.length === 0) continue;
+    if (existing?.history && existing.history.runCount > dayRuns.length) return 'keptCompacted';
+    if (dayRuns.length === 0) return undefined;
     const text = formatHistory(aggregateDay(date, dayRuns));
-    if (existing?.text === text) {
-      result.unchanged.push(date);
-      continue;
-    }
+    if (existing?.text === text) return 'unchanged';
     await writeFileAtomic(path.join(evaluationDir, historyRelPath(date)), text);
-    result.written.push(date);
-  }
+    return 'written';
+  });
+  const result: HistoryUpdate = { written: [], unchanged: [], keptCompacted: [] };
+  dates.forEach((date, i) => {
+    const outcome = outcomes[i];
+    if (outcome) result[outcome].push(date);
+  });
   return result;
 }

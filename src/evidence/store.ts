@@ -180,10 +180,9 @@ export async function repairRunSummaries(evaluationDir: string, runFiles: readon
     const sidecar = path.join(evaluationDir, path.dirname(file.rel), RUN_SUMMARY_FILE);
     return summaryFromSidecar(await readOptionalText(sidecar), file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
   });
-  const written: string[] = [];
-  for (const { run, digest, sidecar } of stale.flat()) {
+  // Each write waits for its fsync: a few at a time, so the first ingest after an upgrade is not one fsync per run in a row.
+  return mapLimit(stale.flat(), 16, async ({ run, digest, sidecar }) => {
     await writeFileAtomic(sidecar, formatRunSummaryFile(run, digest));
-    written.push(run.runId);
-  }
-  return written;
+    return run.runId;
+  });
 }

@@ -70,7 +70,7 @@ export function statStamp(evaluationDir: string, rel: string): string {
 }
 
 /** Kept in place of a stamp too fresh to vouch for the bytes; equal to no stamp `statStamp` returns. */
-const UNSETTLED = '';
+export const UNSETTLED = '';
 
 /**
  * Whether every mtime in a stamp (`statStamp`s joined by `|`) is old enough at `now` that a later write must

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
-import { isSettledStamp, statStamp } from '../loaders/file-sync.ts';
+import { isSettledStamp, statStamp, UNSETTLED } from '../loaders/file-sync.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
@@ -110,7 +110,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const marks = historyStrings(history, now, options.historyDays);
         const data = { schemaVersion: 1, digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const digestHash = ctx.generateDigest(data);
-        ctx.meta.set(STAMP_KEY, settled ? stamp : '');
+        ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
         ctx.logger.info(`status: ${digest.latest.length} rows from ${digest.scanned} of ${digest.listed} runs, ${history.length} history days`);
