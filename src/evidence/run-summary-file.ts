@@ -23,7 +23,7 @@ export function formatRunSummaryFile(run: EvalRun, runJson: RunJsonDigest): stri
 }
 
 /** The sidecar of run `runId`, or undefined when it is missing, unreadable, of the wrong shape or another run's. */
-export function parseSidecar(sidecarText: string | undefined, runId: string): RunSummaryFile | undefined {
+function parseSidecar(sidecarText: string | undefined, runId: string): RunSummaryFile | undefined {
   if (!sidecarText) return undefined;
   let value: unknown;
   try {

@@ -19,7 +19,7 @@ export function hoursAgo(hours: number): string {
 }
 
 /** A run id for `origin` at the ISO time `at`, e.g. `20261124T140000Z-sandbox-abcd`. */
-export function runIdFor(at: string, origin: string, suffix = 'abcd'): string {
+function runIdFor(at: string, origin: string, suffix = 'abcd'): string {
   return `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-${origin}-${suffix}`;
 }
 
