@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -49,16 +49,47 @@ async function writeBadgeFiles(outDir: string): Promise<number> {
   return files.length;
 }
 
+/** Where an evidence run page waits while Pagefind reads the output directory. */
+const HELD_SUFFIX = '.held-from-search';
+
+/**
+ * Moves the `/evidence/<run>/` pages out of Pagefind's way; returns their paths. They are not indexed
+ * (`pagefind: false`), but Pagefind still reads every HTML file it finds, and these are the site's largest
+ * (~230 KB each: 200 records and highlighted artifacts), ~130 ms of the search-index step for 6 pages.
+ */
+async function holdEvidencePages(outDir: string): Promise<string[]> {
+  const evidenceDir = path.join(outDir, 'evidence');
+  const entries = await readdir(evidenceDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const pages = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(evidenceDir, entry.name, 'index.html'));
+  await Promise.all(pages.map((page) => rename(page, page + HELD_SUFFIX)));
+  return pages;
+}
+
+/** Puts held evidence pages back. */
+async function restoreEvidencePages(pages: readonly string[]): Promise<void> {
+  await Promise.all(pages.map((page) => rename(page + HELD_SUFFIX, page)));
+}
+
 /** Proofbook's status site: injects /status, /evidence, badges, status.json and junit.xml, and the check directive. */
 export function proofbookStatus(): AstroIntegration {
   // Settles to undefined once the badges are written, or to the error that stopped them.
   let badgesWritten: Promise<Error | void> | undefined;
+  // Evidence pages moved aside while Starlight's Pagefind step runs (see holdEvidencePages).
+  let heldPages: string[] = [];
   const badgesSettled: AstroIntegration = {
     name: 'proofbook-status-badges',
     hooks: {
       'astro:build:done': async () => {
+        const pages = heldPages;
+        heldPages = [];
         const error = await badgesWritten;
         badgesWritten = undefined;
+        await restoreEvidencePages(pages).catch((cause: Error) => {
+          throw new Error(`Restoring the evidence pages held from the search index failed: ${cause.message}`, { cause });
+        });
         if (error) throw new Error(`Writing the badge files failed: ${error.message}`, { cause: error });
       },
     },
@@ -77,8 +108,10 @@ export function proofbookStatus(): AstroIntegration {
         }
       },
       // Badges are written while Starlight builds the search index (a separate Pagefind process): this hook
-      // runs before Starlight's and does not wait; a hook that runs after Starlight's does.
-      'astro:build:done': ({ dir, logger }) => {
+      // runs before Starlight's and does not wait; a hook that runs after Starlight's does, and puts the
+      // evidence pages held from the index back.
+      'astro:build:done': async ({ dir, logger }) => {
+        heldPages = await holdEvidencePages(fileURLToPath(dir));
         badgesWritten = writeBadgeFiles(fileURLToPath(dir)).then(
           (count) => logger.info(`${count} badge files written`),
           (error: unknown) => error as Error,
