@@ -3,7 +3,7 @@ import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
-import type { StatusEvidence } from './digest-loader.ts';
+import { decodeStatusEvidence, type StoredStatusEvidence } from './digest-loader.ts';
 import type { RunHead } from './evidence-runs.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from './model.ts';
 import { summariseStatus } from './summarise.ts';
@@ -35,12 +35,12 @@ async function readCollection<T>(name: string): Promise<{ id: string; data: T }[
 async function loadSiteStatus(now: Date): Promise<SiteStatus> {
   const [checks, evidence, imports, baseline, outstanding] = await Promise.all([
     readCollection<StatusCheck>('checks'),
-    readCollection<StatusEvidence>('statusEvidence'),
+    readCollection<StoredStatusEvidence>('statusEvidence'),
     readCollection<ImportedArtifact>('imports'),
     readCollection<BaselineEntry>('baseline'),
     readCollection<OutstandingItem>('outstanding'),
   ]);
-  const distilled = evidence[0]?.data;
+  const distilled = evidence[0] && decodeStatusEvidence(evidence[0].data);
   const records: EvidenceRecord[] = [];
   const unparseable: UnparseableNote[] = [];
   for (const artifact of imports) {

@@ -2,7 +2,7 @@ import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
-import { StatusEvidenceSchema, statusEvidenceLoader, type StatusEvidence } from '../../src/status/digest-loader.ts';
+import { decodeStatusEvidence, StatusEvidenceSchema, statusEvidenceLoader, type StoredStatusEvidence } from '../../src/status/digest-loader.ts';
 import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
 import { makeHistoryDay, makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';
 
@@ -17,11 +17,12 @@ async function sync(serialised?: string) {
   const store = await makeStore(serialised);
   const context = makeLoaderContext(store, 'statusEvidence', StatusEvidenceSchema, root);
   await statusEvidenceLoader().load(context.ctx);
-  const latest = context.ctx.store.get('latest')?.data as StatusEvidence | undefined;
+  const stored = context.ctx.store.get('latest')?.data as StoredStatusEvidence | undefined;
+  const latest = stored && decodeStatusEvidence(stored);
   return { ...context, latest, serialised: store.toString() };
 }
 
-const rowIds = (latest: StatusEvidence | undefined) => latest?.digest.latest.map(({ record }) => `${record.checkId}@${record.origin}`).sort();
+const rowIds = (latest: ReturnType<typeof decodeStatusEvidence> | undefined) => latest?.digest.latest.map(({ record }) => `${record.checkId}@${record.origin}`).sort();
 
 test('a sync with nothing new in evaluation/ keeps the stored digest without reading a run; a new run or history file is read', async () => {
   await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
@@ -68,6 +69,16 @@ test('a run edited in place (same name) is read again', async () => {
   await writeFile(runFile, JSON.stringify({ ...run, records: run.records.map((record) => ({ ...record, verdict: 'fail', failureClass: 'http_status' })) }, null, 2));
   const second = await sync(first.serialised);
   expect(second.latest?.digest.latest[0]?.record).toMatchObject({ checkId: 'mcp.tools-list', verdict: 'fail' });
+});
+
+test('a digest stored in an older shape is recomputed even when evaluation/ is unchanged', async () => {
+  await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
+  const first = await sync();
+  // The entry as an earlier version stored it (objects, schemaVersion 1), under the same input stamp.
+  first.store.scopedStore('statusEvidence').set({ id: 'latest', data: { schemaVersion: 1, digest: {}, history: {} }, digest: 'v1' });
+  const second = await sync(first.store.toString());
+  expect(second.parses()).toBe(1);
+  expect(rowIds(second.latest)).toEqual(['mcp.tools-list@ci']);
 });
 
 test('a history file rewritten at the same size within the same clock tick as the last sync is still read again', async () => {
