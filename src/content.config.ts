@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { PageFrontmatterSchema } from './schemas/page-frontmatter.ts';
+import { clientCollections } from './clients/collections.ts';
 import { evidenceCollections } from './loaders/collections.ts';
 import { statusCollections } from './status/collections.ts';
 
@@ -9,4 +10,5 @@ export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: PageFrontmatterSchema }) }),
   ...evidenceCollections,
   ...statusCollections,
+  ...clientCollections,
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
+import { remarkGuideDirectives, satteriGuideDirectives } from './markdown/guide-directives.ts';
 import { badgeFiles } from './status/badge-files.ts';
 import type { StatusModel } from './status/model.ts';
 
@@ -29,13 +30,13 @@ interface ProcessorLike {
 }
 
 /**
- * Adds the `:check[…]` directive to whichever Markdown processor is configured: Sätteri (Astro 7's default,
- * which Starlight also supports) or unified. It must be listed before Starlight, whose directive-restoration
- * step would otherwise turn the directive back into text first.
+ * Adds the `:check[…]` and guide directives (`::client-setup`, `::secret-setup`) to whichever Markdown
+ * processor is configured: Sätteri (Astro 7's default, which Starlight also supports) or unified. They must
+ * be listed before Starlight, whose directive-restoration step would otherwise turn them back into text first.
  */
-function registerCheckDirective(processor: ProcessorLike | undefined): boolean {
-  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective());
-  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective);
+function registerDirectives(processor: ProcessorLike | undefined): boolean {
+  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective(), satteriGuideDirectives());
+  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkGuideDirectives);
   else return false;
   return true;
 }
@@ -103,8 +104,8 @@ export function proofbookStatus(): AstroIntegration {
         }
         // Appended after Starlight (listed after us), so it runs after Starlight's own build hooks.
         if (!config.integrations.includes(badgesSettled)) config.integrations.push(badgesSettled);
-        if (!registerCheckDirective(config.markdown.processor as ProcessorLike | undefined)) {
-          logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…] directives will render as text`);
+        if (!registerDirectives(config.markdown.processor as ProcessorLike | undefined)) {
+          logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…], ::client-setup and ::secret-setup directives will render as text`);
         }
       },
       // Badges are written while Starlight builds the search index (a separate Pagefind process): this hook

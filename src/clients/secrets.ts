@@ -2,6 +2,7 @@
  * How to put the key into an env var on each OS without writing it into a config file or shell
  * history. Generated from the env var NAME in `gateway.yaml`; the value never appears here.
  */
+import type { Gateway } from '../schemas/gateway.ts';
 import type { Snippet } from './types.ts';
 
 /** Secret setup snippets for `keyEnv`, one group per OS, in the order the guides show them. */
@@ -61,4 +62,10 @@ export function secretSetupSnippets(keyEnv: string): Snippet[] {
       ].join('\n'),
     },
   ];
+}
+
+/** The secret setup the guides show: every environment's key env var, each once. */
+export function guideSecretSnippets(gateway: Gateway): Snippet[] {
+  const keyEnvs = [...new Set(Object.values(gateway.environments).map((env) => env.keyEnv))];
+  return keyEnvs.flatMap((name) => secretSetupSnippets(name));
 }

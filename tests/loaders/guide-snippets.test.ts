@@ -1,0 +1,99 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { guideSnippetSets, highlightedHtml, HighlightedSetSchema, SECRET_SETUP_SET, snippetsMarkdown, splitHighlighted, type HighlightedSet } from '../../src/clients/guide-snippets.ts';
+import { loadGateway } from '../../src/clients/load-gateway.ts';
+import { clientIds } from '../../src/clients/registry.ts';
+import { guideSnippetsLoader } from '../../src/clients/snippet-loader.ts';
+import { makeLoaderContext, makeStore } from './loader-context.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A real Markdown renderer (unified), counting its calls; the site's is Sätteri with Expressive Code. */
+function markdownRenderer() {
+  const calls: string[] = [];
+  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+  return { calls, render: async (markdown: string) => (calls.push(markdown), { html: String(await processor.process(markdown)) }) };
+}
+
+describe('guide snippet sets', () => {
+  test('one set per client and one for the key setup, holding every snippet the guides show', async () => {
+    const sets = guideSnippetSets(await loadGateway(projectRoot));
+    expect([...sets.keys()]).toEqual([...clientIds, SECRET_SETUP_SET]);
+    const codex = sets.get('codex')!;
+    expect(codex.some((s) => s.code.includes('bearer_token_env_var = "LITELLM_API_KEY"'))).toBe(true);
+    expect(codex.some((s) => s.code.includes('https://litellm.example.com'))).toBe(true);
+  });
+
+  test('Markdown fences outlast backticks in the code, and the render splits back into one block per snippet', async () => {
+    const snippets = [
+      { lang: 'bash' as const, title: 'one', code: 'echo ```not a fence```\n' },
+      { lang: 'toml' as const, title: '~/.codex/config.toml', code: '[a]\nb = 1\n' },
+    ];
+    const markdown = snippetsMarkdown(snippets);
+    expect(markdown).toContain('````bash title="one"\necho ```not a fence```\n````');
+    const { render } = markdownRenderer();
+    const blocks = splitHighlighted((await render(markdown)).html, 2, 'test');
+    expect(blocks).toEqual(['<pre><code class="language-bash">echo ```not a fence```\n</code></pre>', '<pre><code class="language-toml">[a]\nb = 1\n</code></pre>']);
+    expect(() => splitHighlighted('<pre>no markers</pre>', 2, 'test')).toThrow('guide snippets "test": expected 2 highlighted blocks, the Markdown render gave 0');
+    expect(() => snippetsMarkdown([{ lang: 'bash', title: 'say "hi"', code: '' }])).toThrow('a title may not contain a double quote');
+  });
+
+  test('a snippet is found by its text; a changed one is not, so the page highlights it itself', () => {
+    const set: HighlightedSet = { blocks: [{ lang: 'toml', title: 'config.toml', code: 'a = 1\n', html: '<pre>a</pre>' }] };
+    expect(highlightedHtml(set, { lang: 'toml', title: 'config.toml', code: 'a = 1\n' })).toBe('<pre>a</pre>');
+    expect(highlightedHtml(set, { lang: 'toml', title: 'config.toml', code: 'a = 2\n' })).toBeUndefined();
+    expect(highlightedHtml(undefined, { lang: 'toml', title: 'config.toml', code: 'a = 1\n' })).toBeUndefined();
+  });
+});
+
+describe('guideSnippets loader', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'pb-guide-snippets-'));
+    await mkdir(path.join(root, 'content'));
+    await copyFile(path.join(projectRoot, 'content/gateway.yaml'), path.join(root, 'content/gateway.yaml'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  async function sync(serialised?: string) {
+    const store = await makeStore(serialised);
+    const context = makeLoaderContext(store, 'guideSnippets', HighlightedSetSchema, root);
+    const markdown = markdownRenderer();
+    Object.assign(context.ctx, { renderMarkdown: markdown.render });
+    await guideSnippetsLoader().load(context.ctx);
+    return { ...context, renders: markdown.calls, serialised: store.toString() };
+  }
+
+  test('highlights every set once; a sync with the same gateway.yaml renders nothing; a changed one renders what changed', async () => {
+    const first = await sync();
+    expect(first.renders).toHaveLength(clientIds.length + 1);
+    const codex = first.ctx.store.get('codex')?.data as HighlightedSet;
+    expect(codex.blocks.length).toBeGreaterThan(0);
+    for (const block of codex.blocks) expect(block.html).toMatch(/^<pre><code class="language-[a-z]+">/);
+    expect(first.logs.info).toEqual([`guide snippets: highlighted ${clientIds.length + 1} of ${clientIds.length + 1} sets`]);
+
+    const warm = await sync(first.serialised);
+    expect(warm.renders).toEqual([]);
+    expect(warm.ctx.store.get('codex')?.data).toEqual(codex);
+
+    // Another key env var name changes the key setup and every client's snippets.
+    const gatewayFile = path.join(root, 'content/gateway.yaml');
+    await writeFile(gatewayFile, (await readFile(gatewayFile, 'utf8')).replaceAll('keyEnv: LITELLM_API_KEY', 'keyEnv: TEAM_LITELLM_KEY'));
+    const changed = await sync(warm.serialised);
+    expect(changed.renders.length).toBeGreaterThan(1);
+    const secret = changed.ctx.store.get(SECRET_SETUP_SET)?.data as HighlightedSet;
+    expect(secret.blocks.every((block) => !block.code.includes('LITELLM_API_KEY'))).toBe(true);
+    expect(secret.blocks.some((block) => block.html.includes('TEAM_LITELLM_KEY'))).toBe(true);
+  });
+
+  test('an invalid gateway.yaml fails the sync naming the file and the field', async () => {
+    await writeFile(path.join(root, 'content/gateway.yaml'), 'schemaVersion: 1\nname: litellm\nenvironments:\n  internal:\n    label: LAN\n    baseUrl: 42\n');
+    await expect(sync()).rejects.toThrow(/content\/gateway\.yaml.*baseUrl/s);
+  });
+});
