@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { GATEWAY_PATH } from '../config/load.ts';
-import { guideSnippetSets, snippetsMarkdown, splitHighlighted, type HighlightedSet } from './guide-snippets.ts';
+import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
+import { guideSnippetSets, type HighlightedSet } from './guide-snippets.ts';
 import { parseGatewayYaml } from './load-gateway.ts';
 
 /**
@@ -19,10 +20,10 @@ export function guideSnippetsLoader(gatewayFile: string = GATEWAY_PATH): Loader 
         const sets = guideSnippetSets(parseGatewayYaml(await readFile(file, 'utf8'), gatewayFile));
         let highlighted = 0;
         for (const [id, snippets] of sets) {
-          const markdown = snippetsMarkdown(snippets);
+          const markdown = codeBlocksMarkdown(snippets);
           const digest = ctx.generateDigest(markdown);
           if (ctx.store.get(id)?.digest === digest) continue;
-          const html = splitHighlighted((await ctx.renderMarkdown(markdown)).html, snippets.length, id);
+          const html = splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, snippets.length, `guide snippets "${id}"`);
           const data: HighlightedSet = { blocks: snippets.map(({ lang, title, code }, i) => ({ lang, title, code, html: html[i]! })) };
           ctx.store.set({ id, data: await ctx.parseData({ id, data }), digest });
           highlighted++;

@@ -5,7 +5,8 @@ import { BaselineEntrySchema, BaselineFileSchema, baselineEntryId } from '../sch
 import { OutstandingFileSchema, OutstandingItemSchema } from '../schemas/outstanding.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { checkCatalogLoader, StatusCheckSchema } from './check-catalog-loader.ts';
-import { StatusEvidenceSchema, statusEvidenceLoader } from './digest-loader.ts';
+import { statusEvidenceLoader } from './digest-loader.ts';
+import { StatusEvidenceSchema } from './stored-evidence.ts';
 
 /** Parses `content/baseline.yaml` into entries keyed by their stable id. */
 function parseBaseline(text: string) {

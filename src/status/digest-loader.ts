@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from '../loaders/file-sync.ts';
+import type { EvalRun } from '../schemas/eval-run.ts';
 import type { DailyHistory } from '../schemas/history.ts';
+import { storeArtifactHighlights } from './artifact-highlights.ts';
+import { STORED_VERSION, type StatusEvidence, type StoredStatusEvidence } from './stored-evidence.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
 
@@ -21,26 +23,6 @@ export interface DigestLoaderOptions {
   historyDays?: number;
 }
 
-/** What /status needs, distilled from evaluation/. */
-export interface StatusEvidence {
-  /** Records inside were validated when their run was read. */
-  digest: EvidenceDigest;
-  history: { from: string; to: string; byCheck: Record<string, string> };
-}
-
-/**
- * The one entry of the `statusEvidence` collection as stored: the distilled evidence as JSON text. The
- * content layer writes its store out value by value (devalue) on every build; as objects, the ~18,000
- * values of 200 checks × 3 origins took ~50 ms of each build to write, as one string they take ~1 ms.
- */
-export const StatusEvidenceSchema = z.object({ schemaVersion: z.literal(2), json: z.string() });
-export type StoredStatusEvidence = z.output<typeof StatusEvidenceSchema>;
-
-/** The stored entry's content. */
-export function decodeStatusEvidence(stored: StoredStatusEvidence): StatusEvidence {
-  return JSON.parse(stored.json) as StatusEvidence;
-}
-
 /** What one sync reads from: the run files (oldest first) and the history files in the window. */
 interface DigestInputs {
   runFiles: string[];
@@ -53,19 +35,23 @@ async function listInputs(evaluationDir: string, now: Date, historyDays: number)
   return { runFiles, historyFiles: historyFiles.filter((rel) => path.basename(rel, '.json') >= from) };
 }
 
-async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: readonly string[], options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<EvidenceDigest> {
+/** The digest, and the runs read for it by run id. */
+async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: readonly string[], options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<{ digest: EvidenceDigest; read: Map<string, EvalRun> }> {
   const files = [...runFiles].reverse(); // run ids start with the time: newest first
   const builder = new DigestBuilder();
+  const read = new Map<string, EvalRun>();
   for (const rel of files) {
     try {
-      builder.add(await readRun(evaluationDir, rel));
+      const run = await readRun(evaluationDir, rel);
+      builder.add(run);
+      read.set(run.runId, run);
     } catch (error) {
       ctx.logger.warn(`status: skipped ${(error as Error).message}`);
       continue;
     }
     if (builder.isEnough(expected, options.settleSpanMs, options.maxSpanMs)) break;
   }
-  return builder.finish(files.length);
+  return { digest: builder.finish(files.length), read };
 }
 
 /**
@@ -111,18 +97,21 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const inputs = await listInputs(evaluationDir, now, options.historyDays);
         const { stamp, settled } = inputStamp(ctx, evaluationDir, inputs, now, options);
         // A digest stored in an older shape (schemaVersion) is recomputed even when the inputs are unchanged.
-        if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.get('latest')?.data.schemaVersion === 2) {
+        if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.get('latest')?.data.schemaVersion === STORED_VERSION) {
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
         }
         const history = await readHistoryWindow(ctx, evaluationDir, inputs.historyFiles);
         // Rows recent history knows of must be found in the runs before the scan may stop.
         const expected = expectedRows(history, now.getTime() - options.maxSpanMs);
-        const digest = refineSince(await readDigest(ctx, evaluationDir, inputs.runFiles, options, expected), history);
+        const scan = await readDigest(ctx, evaluationDir, inputs.runFiles, options, expected);
+        const digest = refineSince(scan.digest, history);
         const marks = historyStrings(history, now, options.historyDays);
         const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
-        const data: StoredStatusEvidence = { schemaVersion: 2, json: JSON.stringify(evidence) };
+        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: JSON.stringify(evidence) };
         const digestHash = ctx.generateDigest(data.json);
+        const highlighted = await storeArtifactHighlights(ctx, evaluationDir, digest, scan.read);
+        if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });

@@ -8,11 +8,17 @@ export interface RunHead {
   finishedAt: string;
 }
 
+/** Run ids the rows of a status model point at. */
+export function rowRunIds(model: Pick<StatusModel, 'groups'>): string[] {
+  return model.groups.flatMap((group) => group.checks.flatMap((check) => check.rows.map((row) => row.runId)));
+}
+
 /**
  * Run ids that get an `/evidence/<run>` page: the latest `perScope` runs per environment × origin, plus
- * every run a latest row points at. Older retained runs get none, so build cost follows checks, not history.
+ * every run in `cited` (the runs latest rows point at) that is listed. Older retained runs get none, so build
+ * cost follows checks, not history.
  */
-export function selectEvidenceRuns(runs: readonly RunHead[], model: Pick<StatusModel, 'groups'>, perScope: number): Set<string> {
+export function selectEvidenceRuns(runs: readonly RunHead[], cited: Iterable<string>, perScope: number): Set<string> {
   const byScope = new Map<string, RunHead[]>();
   for (const run of runs) {
     const scope = `${run.environment}|${run.origin}`;
@@ -24,8 +30,6 @@ export function selectEvidenceRuns(runs: readonly RunHead[], model: Pick<StatusM
     for (const run of scoped.slice(0, perScope)) chosen.add(run.runId);
   }
   const known = new Set(runs.map((run) => run.runId));
-  for (const group of model.groups) {
-    for (const check of group.checks) for (const row of check.rows) if (known.has(row.runId)) chosen.add(row.runId);
-  }
+  for (const runId of cited) if (known.has(runId)) chosen.add(runId);
   return chosen;
 }

@@ -3,7 +3,8 @@ import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
-import { decodeStatusEvidence, type StoredStatusEvidence } from './digest-loader.ts';
+import { artifactsEntryId, decodeArtifactHighlights, type ArtifactHighlight } from './artifact-highlights.ts';
+import { decodeStatusEvidence, type StoredStatusEvidence } from './stored-evidence.ts';
 import type { RunHead } from './evidence-runs.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from './model.ts';
 import { summariseStatus } from './summarise.ts';
@@ -40,7 +41,8 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     readCollection<BaselineEntry>('baseline'),
     readCollection<OutstandingItem>('outstanding'),
   ]);
-  const distilled = evidence[0] && decodeStatusEvidence(evidence[0].data);
+  const latest = evidence.find((entry) => entry.id === 'latest');
+  const distilled = latest && decodeStatusEvidence(latest.data);
   const records: EvidenceRecord[] = [];
   const unparseable: UnparseableNote[] = [];
   for (const artifact of imports) {
@@ -69,4 +71,12 @@ export function getSiteStatus(): Promise<SiteStatus> {
   const now = Date.now();
   if (!cached || (import.meta.env.DEV && now - cached.at > DEV_REUSE_MS)) cached = { at: now, status: loadSiteStatus(new Date(now)) };
   return cached.status;
+}
+
+/** The highlighted artifacts stored for a run's evidence page, by artifact path (empty when none are stored). */
+export async function artifactHighlights(runId: string): Promise<Map<string, ArtifactHighlight>> {
+  const id = artifactsEntryId(runId);
+  // Not getEntry: it logs a warning for every run the loader did not highlight.
+  const entry = (await readCollection<StoredStatusEvidence>('statusEvidence')).find((candidate) => candidate.id === id);
+  return entry ? decodeArtifactHighlights(entry.data.json) : new Map();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
 import { check } from '../../tests/status/fixtures.ts';
-import { selectEvidenceRuns } from './evidence-runs.ts';
+import { rowRunIds, selectEvidenceRuns } from './evidence-runs.ts';
 import { directiveChecks, judgePage, pageChecks } from './page-evidence.ts';
 import { summariseStatus } from './summarise.ts';
 
@@ -58,6 +58,6 @@ describe('evidence pages', () => {
       { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
     ]);
     const pointed = summariseStatus({ now: NOW, checks: [], records: [makeRecord({ checkId: 'a.b', runId: 'r4-ci' })] });
-    expect([...selectEvidenceRuns(runs, pointed, 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
+    expect([...selectEvidenceRuns(runs, rowRunIds(pointed), 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
   });
 });

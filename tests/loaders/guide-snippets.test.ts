@@ -6,10 +6,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { guideSnippetSets, highlightedHtml, HighlightedSetSchema, SECRET_SETUP_SET, snippetsMarkdown, splitHighlighted, type HighlightedSet } from '../../src/clients/guide-snippets.ts';
+import { guideSnippetSets, highlightedHtml, HighlightedSetSchema, SECRET_SETUP_SET, type HighlightedSet } from '../../src/clients/guide-snippets.ts';
 import { loadGateway } from '../../src/clients/load-gateway.ts';
 import { clientIds } from '../../src/clients/registry.ts';
 import { guideSnippetsLoader } from '../../src/clients/snippet-loader.ts';
+import { codeBlocksMarkdown, splitCodeBlocks } from '../../src/markdown/code-document.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -35,13 +36,14 @@ describe('guide snippet sets', () => {
       { lang: 'bash' as const, title: 'one', code: 'echo ```not a fence```\n' },
       { lang: 'toml' as const, title: '~/.codex/config.toml', code: '[a]\nb = 1\n' },
     ];
-    const markdown = snippetsMarkdown(snippets);
+    const markdown = codeBlocksMarkdown(snippets);
     expect(markdown).toContain('````bash title="one"\necho ```not a fence```\n````');
     const { render } = markdownRenderer();
-    const blocks = splitHighlighted((await render(markdown)).html, 2, 'test');
+    const blocks = splitCodeBlocks((await render(markdown)).html, 2, 'test');
     expect(blocks).toEqual(['<pre><code class="language-bash">echo ```not a fence```\n</code></pre>', '<pre><code class="language-toml">[a]\nb = 1\n</code></pre>']);
-    expect(() => splitHighlighted('<pre>no markers</pre>', 2, 'test')).toThrow('guide snippets "test": expected 2 highlighted blocks, the Markdown render gave 0');
-    expect(() => snippetsMarkdown([{ lang: 'bash', title: 'say "hi"', code: '' }])).toThrow('a title may not contain a double quote');
+    expect(() => splitCodeBlocks('<pre>no markers</pre>', 2, 'test')).toThrow('test: expected 2 highlighted blocks, the Markdown render gave 0');
+    expect(() => codeBlocksMarkdown([{ lang: 'bash', title: 'say "hi"', code: '' }])).toThrow('code block 0: title "say \\"hi\\"" may not contain a double quote');
+    expect(codeBlocksMarkdown([{ lang: 'json', code: '{}' }])).toBe('<div data-pb-block="0"></div>\n\n```json\n{}\n```\n');
   });
 
   test('a snippet is found by its text; a changed one is not, so the page highlights it itself', () => {

@@ -16,12 +16,3 @@ export function readEvidenceRun(runId: string): Promise<EvalRun> {
 export function readArtifactPreview(relativePath: string, maxBytes: number): Promise<ArtifactPreview> {
   return readPreview(evaluationDir(), relativePath, maxBytes);
 }
-
-/** Expressive Code language for an artifact, from its media type or file extension. */
-export function languageOf(relativePath: string, mediaType?: string): string {
-  if (mediaType?.includes('json') || /\.jsonl?$/.test(relativePath)) return 'json';
-  if (/\.(http|curl)$/.test(relativePath)) return 'http';
-  if (/\.(ya?ml)$/.test(relativePath)) return 'yaml';
-  if (/\.toml$/.test(relativePath)) return 'toml';
-  return 'txt';
-}

@@ -1,0 +1,68 @@
+import type { LoaderContext } from 'astro/loaders';
+import { readArtifactPreview } from '../evidence/artifact-preview.ts';
+import { ARTIFACT_PREVIEW_BYTES, EVIDENCE_RUNS_PER_SCOPE, languageOf, pageArtifacts, previewHash } from '../evidence/evidence-page.ts';
+import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
+import type { EvalRun } from '../schemas/eval-run.ts';
+import type { EvidenceDigest } from './evidence-digest.ts';
+import { selectEvidenceRuns } from './evidence-runs.ts';
+import { STORED_VERSION } from './stored-evidence.ts';
+
+/**
+ * The evidence pages' highlighted artifacts, made by the status digest loader in the content layer
+ * (src/markdown/code-document.ts) rather than by `<Code>` at page render: one Markdown document per run that
+ * gets a page, kept with its digest, so a rebuild highlights only new runs. The page matches a stored block
+ * to the artifact it shows by the hash of its preview text and highlights anything else itself.
+ */
+
+/** Entry id, in the `statusEvidence` collection, of one run's highlighted artifacts. */
+export const artifactsEntryId = (runId: string): string => `artifacts:${runId}`;
+const ENTRY_PREFIX = artifactsEntryId('');
+
+/** One highlighted artifact: its path in evaluation/, the hash of the preview text it was made from, the HTML. */
+export interface ArtifactHighlight {
+  path: string;
+  sha256: string;
+  html: string;
+}
+
+/**
+ * Highlights the artifacts of every run that gets an evidence page and was read by this sync, keeping the
+ * entries whose documents are unchanged and deleting those of runs that no longer get a page; returns how
+ * many runs were highlighted.
+ */
+export async function storeArtifactHighlights(ctx: LoaderContext, evaluationDir: string, digest: EvidenceDigest, read: ReadonlyMap<string, EvalRun>): Promise<number> {
+  const pageRuns = selectEvidenceRuns(digest.runs, digest.latest.map((row) => row.record.runId), EVIDENCE_RUNS_PER_SCOPE);
+  let highlighted = 0;
+  for (const runId of pageRuns) {
+    const run = read.get(runId);
+    if (!run) continue; // not read by this sync: its page highlights at render
+    const blocks: { path: string; lang: string; code: string }[] = [];
+    for (const { artifact, highlight } of pageArtifacts(run)) {
+      if (!highlight) continue;
+      const preview = await readArtifactPreview(evaluationDir, artifact.path, ARTIFACT_PREVIEW_BYTES);
+      if ('text' in preview) blocks.push({ path: artifact.path, lang: languageOf(artifact.path, artifact.mediaType), code: preview.text });
+    }
+    const markdown = codeBlocksMarkdown(blocks);
+    const id = artifactsEntryId(runId);
+    const digestHash = ctx.generateDigest(markdown);
+    if (ctx.store.get(id)?.digest === digestHash) continue;
+    const html = blocks.length > 0 ? splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, blocks.length, `evidence artifacts of run ${runId}`) : [];
+    const highlights: ArtifactHighlight[] = blocks.map((block, i) => ({ path: block.path, sha256: previewHash(block.code), html: html[i]! }));
+    const data = { schemaVersion: STORED_VERSION, json: JSON.stringify(highlights) };
+    ctx.store.set({ id, data: await ctx.parseData({ id, data }), digest: digestHash });
+    highlighted++;
+  }
+  for (const id of ctx.store.keys()) if (id.startsWith(ENTRY_PREFIX) && !pageRuns.has(id.slice(ENTRY_PREFIX.length))) ctx.store.delete(id);
+  return highlighted;
+}
+
+/** A stored entry's highlights by artifact path. */
+export function decodeArtifactHighlights(json: string): Map<string, ArtifactHighlight> {
+  return new Map((JSON.parse(json) as ArtifactHighlight[]).map((highlight) => [highlight.path, highlight]));
+}
+
+/** The stored HTML for an artifact whose preview text is `text`, or undefined when none matches it. */
+export function highlightFor(highlights: ReadonlyMap<string, ArtifactHighlight>, path: string, text: string): string | undefined {
+  const stored = highlights.get(path);
+  return stored && stored.sha256 === previewHash(text) ? stored.html : undefined;
+}
