@@ -44,7 +44,7 @@ export async function storeArtifactHighlights(ctx: LoaderContext, evaluationDir:
     }
     const markdown = codeBlocksMarkdown(blocks);
     const id = artifactsEntryId(runId);
-    const digestHash = ctx.generateDigest(markdown);
+    const digestHash = ctx.generateDigest({ version: STORED_VERSION, markdown });
     if (ctx.store.get(id)?.digest === digestHash) continue;
     const html = blocks.length > 0 ? splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, blocks.length, `evidence artifacts of run ${runId}`) : [];
     const highlights: ArtifactHighlight[] = blocks.map((block, i) => ({ path: block.path, sha256: previewHash(block.code), html: html[i]! }));

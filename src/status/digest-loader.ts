@@ -109,7 +109,8 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const marks = historyStrings(history, now, options.historyDays);
         const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
         const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: JSON.stringify(evidence) };
-        const digestHash = ctx.generateDigest(data.json);
+        // Over the version too: an entry stored in an older shape with the same content is replaced.
+        const digestHash = ctx.generateDigest(data);
         const highlighted = await storeArtifactHighlights(ctx, evaluationDir, digest, scan.read);
         if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);

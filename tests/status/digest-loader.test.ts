@@ -86,6 +86,15 @@ test('a digest stored in an older shape is recomputed even when evaluation/ is u
   const second = await sync(first.store.toString());
   expect(second.parses()).toBe(1);
   expect(rowIds(second.latest)).toEqual(['mcp.tools-list@ci']);
+
+  // The same content in version 2, with the digest version 2 gave it: replaced, and the next sync is quick again.
+  const json = (second.store.scopedStore('statusEvidence').get('latest')?.data as StoredStatusEvidence).json;
+  second.store.scopedStore('statusEvidence').set({ id: 'latest', data: { schemaVersion: 2, json }, digest: second.ctx.generateDigest(json) });
+  const third = await sync(second.store.toString());
+  expect(third.parses()).toBe(1);
+  const fourth = await sync(third.serialised);
+  expect(fourth.parses()).toBe(0);
+  expect(fourth.logs.info).toContain('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
 });
 
 test('a history file rewritten at the same size within the same clock tick as the last sync is still read again', async () => {
