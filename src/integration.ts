@@ -1,11 +1,10 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
 import { remarkGuideDirectives, satteriGuideDirectives } from './markdown/guide-directives.ts';
-import { badgeFiles } from './status/badge-files.ts';
-import type { StatusModel } from './status/model.ts';
+import { writeBadgeFiles } from './status/badge-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
   ['/status', './routes/status.astro'],
@@ -15,8 +14,8 @@ const routes: [pattern: string, file: string][] = [
   ['/evidence/[run]', './routes/evidence/[run].astro'],
 ];
 
-// In a build, badges are written from the built status.json (400 tiny files for 200 checks cost ~0.7 s
-// as prerendered routes, a few ms as files); `astro dev` serves the same content from these routes.
+// In a build, badges are written from the built status.json (400 tiny files for 200 checks cost ~0.7 s as
+// prerendered routes; as files, src/status/badge-writer.ts); `astro dev` serves the same content from these routes.
 const devBadgeRoutes: [pattern: string, file: string][] = [
   ['/badges/[check].svg', './routes/badges/check-svg.ts'],
   ['/badges/[check].json', './routes/badges/check-json.ts'],
@@ -39,15 +38,6 @@ function registerDirectives(processor: ProcessorLike | undefined): boolean {
   else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkGuideDirectives);
   else return false;
   return true;
-}
-
-/** Writes the badge files for the built status.json under `<outDir>/badges/`; returns how many. */
-async function writeBadgeFiles(outDir: string): Promise<number> {
-  const model = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as Pick<StatusModel, 'groups'>;
-  const files = badgeFiles(model);
-  await mkdir(path.join(outDir, 'badges/group'), { recursive: true });
-  await Promise.all(files.map((file) => writeFile(path.join(outDir, 'badges', file.path), file.content)));
-  return files.length;
 }
 
 /** Where an evidence run page waits while Pagefind reads the output directory. */
@@ -80,6 +70,8 @@ export function proofbookStatus(): AstroIntegration {
   let badgesWritten: Promise<Error | void> | undefined;
   // Evidence pages moved aside while Starlight's Pagefind step runs (see holdEvidencePages).
   let heldPages: string[] = [];
+  // Astro's cache dir, where badges are kept between builds (see writeBadgeFiles).
+  let cacheDir: string | undefined;
   const badgesSettled: AstroIntegration = {
     name: 'proofbook-status-badges',
     hooks: {
@@ -108,12 +100,15 @@ export function proofbookStatus(): AstroIntegration {
           logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…], ::client-setup and ::secret-setup directives will render as text`);
         }
       },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       // Badges are written while Starlight builds the search index (a separate Pagefind process): this hook
       // runs before Starlight's and does not wait; a hook that runs after Starlight's does, and puts the
       // evidence pages held from the index back.
       'astro:build:done': async ({ dir, logger }) => {
         heldPages = await holdEvidencePages(fileURLToPath(dir));
-        badgesWritten = writeBadgeFiles(fileURLToPath(dir)).then(
+        badgesWritten = writeBadgeFiles(fileURLToPath(dir), cacheDir).then(
           (count) => logger.info(`${count} badge files written`),
           (error: unknown) => error as Error,
         );
