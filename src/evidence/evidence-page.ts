@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 
-/** Evidence pages are built for this many latest runs per environment × origin (plus runs latest rows cite). */
-export const EVIDENCE_RUNS_PER_SCOPE = Number(process.env.PROOFBOOK_EVIDENCE_RUNS ?? 2);
+/**
+ * Evidence pages are built for this many latest runs per environment × origin, plus every run /status links
+ * to (each row's run, both runs of each drift entry). Older retained runs are listed on /evidence/ without one.
+ */
+export const EVIDENCE_RUNS_PER_SCOPE = Number(process.env.PROOFBOOK_EVIDENCE_RUNS ?? 1);
 
 /** Raw artifacts larger than this are cut on evidence pages (the full file stays in evaluation/). */
 export const ARTIFACT_PREVIEW_BYTES = 16_384;

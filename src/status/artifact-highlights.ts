@@ -31,7 +31,8 @@ export interface ArtifactHighlight {
  * many runs were highlighted.
  */
 export async function storeArtifactHighlights(ctx: LoaderContext, evaluationDir: string, digest: EvidenceDigest, read: ReadonlyMap<string, EvalRun>): Promise<number> {
-  const pageRuns = selectEvidenceRuns(digest.runs, digest.latest.map((row) => row.record.runId), EVIDENCE_RUNS_PER_SCOPE);
+  const linked = [...digest.latest.map((row) => row.record.runId), ...digest.drift.flatMap((drift) => [drift.fromRun, drift.toRun])];
+  const pageRuns = selectEvidenceRuns(digest.runs, linked, EVIDENCE_RUNS_PER_SCOPE);
   let highlighted = 0;
   for (const runId of pageRuns) {
     const run = read.get(runId);

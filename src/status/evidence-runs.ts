@@ -8,14 +8,14 @@ export interface RunHead {
   finishedAt: string;
 }
 
-/** Run ids the rows of a status model point at. */
-export function rowRunIds(model: Pick<StatusModel, 'groups'>): string[] {
-  return model.groups.flatMap((group) => group.checks.flatMap((check) => check.rows.map((row) => row.runId)));
+/** Run ids /status links to: the run of every row, and both runs of every tool-catalog drift entry. */
+export function linkedRunIds(model: Pick<StatusModel, 'groups' | 'drift'>): string[] {
+  return [...model.groups.flatMap((group) => group.checks.flatMap((check) => check.rows.map((row) => row.runId))), ...model.drift.flatMap((drift) => [drift.fromRun, drift.toRun])];
 }
 
 /**
  * Run ids that get an `/evidence/<run>` page: the latest `perScope` runs per environment × origin, plus
- * every run in `cited` (the runs latest rows point at) that is listed. Older retained runs get none, so build
+ * every run in `cited` (the runs /status links to) that is listed. Older retained runs get none, so build
  * cost follows checks, not history.
  */
 export function selectEvidenceRuns(runs: readonly RunHead[], cited: Iterable<string>, perScope: number): Set<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
 import { check } from '../../tests/status/fixtures.ts';
-import { rowRunIds, selectEvidenceRuns } from './evidence-runs.ts';
+import { linkedRunIds, selectEvidenceRuns } from './evidence-runs.ts';
 import { directiveChecks, judgePage, pageChecks } from './page-evidence.ts';
 import { summariseStatus } from './summarise.ts';
 
@@ -58,6 +58,9 @@ describe('evidence pages', () => {
       { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
     ]);
     const pointed = summariseStatus({ now: NOW, checks: [], records: [makeRecord({ checkId: 'a.b', runId: 'r4-ci' })] });
-    expect([...selectEvidenceRuns(runs, rowRunIds(pointed), 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
+    expect([...selectEvidenceRuns(runs, linkedRunIds(pointed), 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);
+    // Both runs of a drift entry are linked from /status, so they get pages too; unknown runs never do.
+    const drifted = { ...pointed, drift: [{ target: 'internal', origin: 'ci', fromRun: 'r3-ci', toRun: 'r2-ci', added: ['x'], removed: [], changed: [] }, { target: 'internal', origin: 'ci', fromRun: 'gone', toRun: 'r1-ci', added: [], removed: ['y'], changed: [] }] };
+    expect([...selectEvidenceRuns(runs, linkedRunIds(drifted as never), 1)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r3-ci', 'r4-ci']);
   });
 });
