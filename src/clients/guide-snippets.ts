@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import type { Gateway } from '../schemas/gateway.ts';
+import type { HighlightedSet } from './highlighted-set.ts';
 import { clientIds, generateSetup, guideEnvironments } from './registry.ts';
 import { guideSecretSnippets } from './secrets.ts';
 import type { Snippet } from './types.ts';
@@ -18,9 +18,6 @@ export const SECRET_SETUP_SET = 'secret-setup';
 /** What a block is looked up by. */
 type SnippetText = Pick<Snippet, 'lang' | 'title' | 'code'>;
 
-export const HighlightedBlockSchema = z.object({ lang: z.string(), title: z.string(), code: z.string(), html: z.string() });
-export const HighlightedSetSchema = z.object({ blocks: z.array(HighlightedBlockSchema) });
-export type HighlightedSet = z.output<typeof HighlightedSetSchema>;
 
 /** Every snippet the guides show, by set id, in page order. */
 export function guideSnippetSets(gateway: Gateway): Map<string, Snippet[]> {

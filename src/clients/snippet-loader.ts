@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { GATEWAY_PATH } from '../config/load.ts';
 import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
-import { guideSnippetSets, type HighlightedSet } from './guide-snippets.ts';
+import { guideSnippetSets } from './guide-snippets.ts';
+import type { HighlightedSet } from './highlighted-set.ts';
 import { parseGatewayYaml } from './load-gateway.ts';
 
 /**

@@ -4,14 +4,6 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { CheckBaseSchema } from '../schemas/check-base.ts';
-
-/**
- * What /status needs of a check: the `CheckBase` fields minus probe settings. Kind-specific fields are
- * validated strictly by the probe stage (`src/schemas/check.ts`); here they are dropped to keep the
- * collection small.
- */
-export const StatusCheckSchema = CheckBaseSchema.pick({ id: true, title: true, description: true, group: true, freshness: true, docs: true });
 
 const CheckFileShape = z.object({ checks: z.array(z.looseObject({ id: z.string() })) });
 

@@ -4,8 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { BaselineEntrySchema, BaselineFileSchema, baselineEntryId } from '../schemas/baseline.ts';
 import { OutstandingFileSchema, OutstandingItemSchema } from '../schemas/outstanding.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
-import { checkCatalogLoader, StatusCheckSchema } from './check-catalog-loader.ts';
-import { statusEvidenceLoader } from './digest-loader.ts';
+import { deferredLoader } from '../loaders/deferred-loader.ts';
+import { StatusCheckSchema } from '../schemas/status-check.ts';
 import { StatusEvidenceSchema } from './stored-evidence.ts';
 
 /** Parses `content/baseline.yaml` into entries keyed by their stable id. */
@@ -24,8 +24,14 @@ function parseOutstanding(text: string) {
  * and `statusEvidence`, the latest evidence distilled from evaluation/ (one small entry, see digest-loader.ts).
  */
 export const statusCollections = {
-  statusEvidence: defineCollection({ loader: statusEvidenceLoader(), schema: StatusEvidenceSchema }),
-  checks: defineCollection({ loader: checkCatalogLoader('content/checks'), schema: StatusCheckSchema }),
+  statusEvidence: defineCollection({
+    loader: deferredLoader<typeof import('./digest-loader.ts')>('proofbook-status-evidence', new URL('./digest-loader.ts', import.meta.url), (loaders) => loaders.statusEvidenceLoader()),
+    schema: StatusEvidenceSchema,
+  }),
+  checks: defineCollection({
+    loader: deferredLoader<typeof import('./check-catalog-loader.ts')>('proofbook-check-catalog', new URL('./check-catalog-loader.ts', import.meta.url), (loaders) => loaders.checkCatalogLoader('content/checks')),
+    schema: StatusCheckSchema,
+  }),
   baseline: defineCollection({ loader: file('content/baseline.yaml', { parser: parseBaseline }), schema: BaselineEntrySchema }),
   outstanding: defineCollection({ loader: file('content/outstanding.yaml', { parser: parseOutstanding }), schema: OutstandingItemSchema }),
 };
