@@ -1,10 +1,7 @@
 import type { LoaderContext } from 'astro/loaders';
-import { readArtifactPreview } from '../evidence/artifact-preview.ts';
-import { ARTIFACT_PREVIEW_BYTES, EVIDENCE_RUNS_PER_SCOPE, languageOf, pageArtifacts, previewHash } from '../evidence/evidence-page.ts';
+import { previewHash } from '../evidence/evidence-page.ts';
 import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
-import type { EvalRun } from '../schemas/eval-run.ts';
-import type { EvidenceDigest } from './evidence-digest.ts';
-import { selectEvidenceRuns } from './evidence-runs.ts';
+import type { ArtifactDocument } from './digest-compute.ts';
 import { STORED_VERSION } from './stored-evidence.ts';
 
 /**
@@ -26,23 +23,13 @@ export interface ArtifactHighlight {
 }
 
 /**
- * Highlights the artifacts of every run that gets an evidence page and was read by this sync, keeping the
- * entries whose documents are unchanged and deleting those of runs that no longer get a page; returns how
- * many runs were highlighted.
+ * Highlights the artifacts of the evidence-page runs the digest read (`documents`), keeping the entries whose
+ * documents are unchanged and deleting those of runs that no longer get a page; returns how many runs were
+ * highlighted.
  */
-export async function storeArtifactHighlights(ctx: LoaderContext, evaluationDir: string, digest: EvidenceDigest, read: ReadonlyMap<string, EvalRun>): Promise<number> {
-  const linked = [...digest.latest.map((row) => row.record.runId), ...digest.drift.flatMap((drift) => [drift.fromRun, drift.toRun])];
-  const pageRuns = selectEvidenceRuns(digest.runs, linked, EVIDENCE_RUNS_PER_SCOPE);
+export async function storeArtifactHighlights(ctx: LoaderContext, documents: readonly ArtifactDocument[], pageRuns: ReadonlySet<string>): Promise<number> {
   let highlighted = 0;
-  for (const runId of pageRuns) {
-    const run = read.get(runId);
-    if (!run) continue; // not read by this sync: its page highlights at render
-    const blocks: { path: string; lang: string; code: string }[] = [];
-    for (const { artifact, highlight } of pageArtifacts(run)) {
-      if (!highlight) continue;
-      const preview = await readArtifactPreview(evaluationDir, artifact.path, ARTIFACT_PREVIEW_BYTES);
-      if ('text' in preview) blocks.push({ path: artifact.path, lang: languageOf(artifact.path, artifact.mediaType), code: preview.text });
-    }
+  for (const { runId, blocks } of documents) {
     const markdown = codeBlocksMarkdown(blocks);
     const id = artifactsEntryId(runId);
     const digestHash = ctx.generateDigest({ version: STORED_VERSION, markdown });

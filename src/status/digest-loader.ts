@@ -1,58 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { listHistoryFiles, listRunFiles, readHistory, readRun, resolveEvaluationDir } from '../evidence/scan.ts';
+import { resolveEvaluationDir } from '../evidence/scan.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from '../loaders/file-sync.ts';
-import type { EvalRun } from '../schemas/eval-run.ts';
-import type { DailyHistory } from '../schemas/history.ts';
 import { storeArtifactHighlights } from './artifact-highlights.ts';
-import { STORED_VERSION, type StatusEvidence, type StoredStatusEvidence } from './stored-evidence.ts';
-import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
-import { DEFAULT_HISTORY_DAYS, historyStrings, utcDate } from './history.ts';
+import { listInputs, type DigestComputation, type DigestInputs, type DigestOptions } from './digest-compute.ts';
+import { DEFAULT_HISTORY_DAYS } from './history.ts';
+import { STORED_VERSION, type StoredStatusEvidence } from './stored-evidence.ts';
 
 const HOUR = 3_600_000;
 /** Loader meta key holding the input stamp of the stored digest. */
 const STAMP_KEY = 'inputs';
 
-export interface DigestLoaderOptions {
-  /** Stop looking for the start of failing streaks in raw runs after this much run time; history takes over. Default 3 h. */
-  settleSpanMs?: number;
-  /** Never read more than this much run time (rows not seen by then are shown from history as missing). Default 2 d. */
-  maxSpanMs?: number;
-  /** Days of history marks per check. */
-  historyDays?: number;
-}
-
-/** What one sync reads from: the run files (oldest first) and the history files in the window. */
-interface DigestInputs {
-  runFiles: string[];
-  historyFiles: string[];
-}
-
-async function listInputs(evaluationDir: string, now: Date, historyDays: number): Promise<DigestInputs> {
-  const from = utcDate(now, historyDays - 1);
-  const [runFiles, historyFiles] = await Promise.all([listRunFiles(evaluationDir), listHistoryFiles(evaluationDir)]);
-  return { runFiles, historyFiles: historyFiles.filter((rel) => path.basename(rel, '.json') >= from) };
-}
-
-/** The digest, and the runs read for it by run id. */
-async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: readonly string[], options: Required<DigestLoaderOptions>, expected: ReadonlySet<string>): Promise<{ digest: EvidenceDigest; read: Map<string, EvalRun> }> {
-  const files = [...runFiles].reverse(); // run ids start with the time: newest first
-  const builder = new DigestBuilder();
-  const read = new Map<string, EvalRun>();
-  for (const rel of files) {
-    try {
-      const run = await readRun(evaluationDir, rel);
-      builder.add(run);
-      read.set(run.runId, run);
-    } catch (error) {
-      ctx.logger.warn(`status: skipped ${(error as Error).message}`);
-      continue;
-    }
-    if (builder.isEnough(expected, options.settleSpanMs, options.maxSpanMs)) break;
-  }
-  return { digest: builder.finish(files.length), read };
-}
+export type DigestLoaderOptions = Partial<DigestOptions>;
 
 /**
  * What the digest is computed from, as one string: the UTC hour, the options, and the name, size and mtime of
@@ -61,7 +22,7 @@ async function readDigest(ctx: LoaderContext, evaluationDir: string, runFiles: r
  * the history window and the rows history expects move with the clock. `settled` is false while any mtime is
  * too fresh to vouch for its file's bytes; such a stamp is not kept, so the next sync reads the inputs again.
  */
-function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: Required<DigestLoaderOptions>): { stamp: string; settled: boolean } {
+function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: DigestOptions): { stamp: string; settled: boolean } {
   const statedAt = Date.now();
   const files = [...inputs.runFiles, ...inputs.historyFiles];
   const stamps = files.map((rel) => statStamp(evaluationDir, rel));
@@ -69,25 +30,25 @@ function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInp
   return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
 }
 
-async function readHistoryWindow(ctx: LoaderContext, evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
-  const read = await Promise.all(
-    files.map((rel) =>
-      readHistory(evaluationDir, rel).catch((error: Error) => {
-        ctx.logger.warn(`status: skipped ${error.message}`);
-        return undefined;
-      }),
-    ),
-  );
-  return read.filter((day): day is DailyHistory => day !== undefined);
+/** Runs computeStatusEvidence in a worker thread (src/status/digest-worker.ts). */
+function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./digest-worker.ts', import.meta.url), { workerData: { evaluationDir, inputs, nowMs, options } });
+    let result: DigestComputation | undefined;
+    worker.once('message', (message: DigestComputation) => (result = message));
+    worker.once('error', (error) => reject(new Error(`status: computing the digest failed: ${error.message}`, { cause: error })));
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`status: the digest worker exited with code ${code} and no result`))));
+  });
 }
 
 /**
  * Loads one small entry with the latest evidence per check × target × origin, drift, run heads and history
  * marks, reading runs newest first and only the history files in the window. Its size and cost follow the
- * number of checks, not the number of retained runs or history days. Watches evaluation/ in `astro dev`.
+ * number of checks, not the number of retained runs or history days. Reading and validating them runs in a
+ * worker thread (src/status/digest-compute.ts). Watches evaluation/ in `astro dev`.
  */
 export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
-  const options = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
+  const options: DigestOptions = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
   return {
     name: 'proofbook-status-evidence',
     load: async (ctx) => {
@@ -101,22 +62,17 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
         }
-        const history = await readHistoryWindow(ctx, evaluationDir, inputs.historyFiles);
-        // Rows recent history knows of must be found in the runs before the scan may stop.
-        const expected = expectedRows(history, now.getTime() - options.maxSpanMs);
-        const scan = await readDigest(ctx, evaluationDir, inputs.runFiles, options, expected);
-        const digest = refineSince(scan.digest, history);
-        const marks = historyStrings(history, now, options.historyDays);
-        const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
-        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: JSON.stringify(evidence) };
+        const computed = await computeInWorker(evaluationDir, inputs, now.getTime(), options);
+        for (const warning of computed.warnings) ctx.logger.warn(warning);
+        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
         // Over the version too: an entry stored in an older shape with the same content is replaced.
         const digestHash = ctx.generateDigest(data);
-        const highlighted = await storeArtifactHighlights(ctx, evaluationDir, digest, scan.read);
+        const highlighted = await storeArtifactHighlights(ctx, computed.artifacts, new Set(computed.pageRuns));
         if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
-        ctx.logger.info(`status: ${digest.latest.length} rows from ${digest.scanned} of ${digest.listed} runs, ${history.length} history days`);
+        ctx.logger.info(`status: ${computed.rows} rows from ${computed.scanned} of ${computed.listed} runs, ${computed.historyDays} history days`);
       };
       await sync();
       if (!ctx.watcher) return;

@@ -148,3 +148,13 @@ test('the artifacts of runs that get an evidence page are highlighted once, matc
   const third = await sync(second.serialised, renderMarkdown);
   expect(third.store.scopedStore('statusEvidence').keys().filter((id) => id.startsWith('artifacts:'))).toEqual([artifactsEntryId(newer[1]!.runId)]);
 });
+
+test('a run that fails its schema is skipped with a warning naming the file, and the others still count', async () => {
+  await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
+  const badDir = path.join(evaluationDir, 'runs', '20990101T000000Z-ci-dead');
+  await mkdir(badDir, { recursive: true });
+  await writeFile(path.join(badDir, 'run.json'), '{"schemaVersion": 1, "runId": 42}');
+  const synced = await sync();
+  expect(rowIds(synced.latest)).toEqual(['mcp.tools-list@ci']);
+  expect(synced.logs.warn).toEqual([expect.stringMatching(/^status: skipped Invalid evaluation run:\nevaluation\/runs\/20990101T000000Z-ci-dead\/run\.json:1 → runId: Invalid input: expected string, received number\n/)]);
+});
