@@ -1,33 +1,32 @@
 import type { Gateway } from '../schemas/gateway.ts';
-import type { HighlightedSet } from './highlighted-set.ts';
+import { SECRET_SETUP_SET, type HighlightedSet, type HighlightedSnippet } from './highlighted-set.ts';
 import { clientIds, generateSetup, guideEnvironments } from './registry.ts';
 import { guideSecretSnippets } from './secrets.ts';
-import type { Snippet } from './types.ts';
 
 /**
- * The client guides' snippets, highlighted in the content layer rather than at page render
- * (src/markdown/code-document.ts): one Markdown document per set (one per client, one for the key setup), so
- * Expressive Code runs once per changed set and a rebuild with the same gateway.yaml highlights nothing.
- * The guide components look a snippet up by its text and fall back to `<Code>` when the stored set does not
- * hold it (in `astro dev`, after a generator changed).
+ * What the client guides show, generated from content/gateway.yaml and highlighted in the content layer
+ * rather than at page render (src/markdown/code-document.ts): one set per client (its setup for every guide
+ * environment) and one for the key setup, each highlighted as one Markdown document, so Expressive Code runs
+ * once per changed set and a rebuild with the same gateway.yaml highlights nothing. The guide components only
+ * render a stored set; neither the generators nor gateway.yaml are read at page render.
  */
 
-/** Entry id of the key setup's set; the others are client ids. */
-export const SECRET_SETUP_SET = 'secret-setup';
+/** A set before highlighting. */
+export type SnippetSet = { setups: HighlightedSet['setups']; snippets: Omit<HighlightedSnippet, 'html'>[] };
 
-/** What a block is looked up by. */
-type SnippetText = Pick<Snippet, 'lang' | 'title' | 'code'>;
-
-
-/** Every snippet the guides show, by set id, in page order. */
-export function guideSnippetSets(gateway: Gateway): Map<string, Snippet[]> {
-  const sets = new Map<string, Snippet[]>();
-  for (const client of clientIds) sets.set(client, guideEnvironments(gateway).flatMap((env) => generateSetup(gateway, client, env).snippets));
-  sets.set(SECRET_SETUP_SET, guideSecretSnippets(gateway));
+/** Every set the guides show, by id, snippets in page order. */
+export function guideSnippetSets(gateway: Gateway): Map<string, SnippetSet> {
+  const sets = new Map<string, SnippetSet>();
+  for (const client of clientIds) {
+    const set: SnippetSet = { setups: [], snippets: [] };
+    for (const env of guideEnvironments(gateway)) {
+      const setup = generateSetup(gateway, client, env);
+      const { label, notes } = gateway.environments[env]!;
+      set.setups.push({ env, label, ...(notes === undefined ? {} : { notes }), steps: setup.steps, sends: { url: setup.sends.url, headers: setup.sends.headers } });
+      set.snippets.push(...setup.snippets.map(({ id, os, title, lang, code }) => ({ env, id, os, title, lang, code })));
+    }
+    sets.set(client, set);
+  }
+  sets.set(SECRET_SETUP_SET, { setups: [], snippets: guideSecretSnippets(gateway).map(({ id, os, title, lang, code }) => ({ id, os, title, lang, code })) });
   return sets;
-}
-
-/** The highlighted HTML of `snippet` from its stored set, or undefined when the set does not hold that text. */
-export function highlightedHtml(set: HighlightedSet | undefined, snippet: SnippetText): string | undefined {
-  return set?.blocks.find((block) => block.code === snippet.code && block.lang === snippet.lang && block.title === snippet.title)?.html;
 }

@@ -1,5 +1,34 @@
 import { z } from 'astro/zod';
 
-/** One stored entry of the `guideSnippets` collection: a set's snippets with their highlighted HTML (src/clients/guide-snippets.ts). */
-export const HighlightedSetSchema = z.object({ blocks: z.array(z.object({ lang: z.string(), title: z.string(), code: z.string(), html: z.string() })) });
+/** Entry id of the key setup's set; the others are client ids. */
+export const SECRET_SETUP_SET = 'secret-setup';
+
+/** One snippet with its highlighted HTML; `env` is the guide environment it belongs to (none for the key setup). */
+const HighlightedSnippetSchema = z.object({
+  env: z.string().optional(),
+  id: z.string(),
+  os: z.enum(['any', 'unix', 'windows']),
+  title: z.string(),
+  lang: z.string(),
+  code: z.string(),
+  html: z.string(),
+});
+
+/**
+ * One stored entry of the `guideSnippets` collection (src/clients/guide-snippets.ts): everything a guide shows
+ * of a client's generated setup, per guide environment, or (entry `secret-setup`) the key setup.
+ */
+export const HighlightedSetSchema = z.object({
+  setups: z.array(
+    z.object({
+      env: z.string(),
+      label: z.string(),
+      notes: z.string().optional(),
+      steps: z.array(z.string()),
+      sends: z.object({ url: z.string(), headers: z.record(z.string(), z.string()) }),
+    }),
+  ),
+  snippets: z.array(HighlightedSnippetSchema),
+});
 export type HighlightedSet = z.output<typeof HighlightedSetSchema>;
+export type HighlightedSnippet = z.output<typeof HighlightedSnippetSchema>;

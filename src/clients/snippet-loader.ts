@@ -20,12 +20,12 @@ export function guideSnippetsLoader(gatewayFile: string = GATEWAY_PATH): Loader 
       const sync = async () => {
         const sets = guideSnippetSets(parseGatewayYaml(await readFile(file, 'utf8'), gatewayFile));
         let highlighted = 0;
-        for (const [id, snippets] of sets) {
-          const markdown = codeBlocksMarkdown(snippets);
-          const digest = ctx.generateDigest(markdown);
+        for (const [id, set] of sets) {
+          const markdown = codeBlocksMarkdown(set.snippets);
+          const digest = ctx.generateDigest({ markdown, setups: set.setups, snippets: set.snippets });
           if (ctx.store.get(id)?.digest === digest) continue;
-          const html = splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, snippets.length, `guide snippets "${id}"`);
-          const data: HighlightedSet = { blocks: snippets.map(({ lang, title, code }, i) => ({ lang, title, code, html: html[i]! })) };
+          const html = splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, set.snippets.length, `guide snippets "${id}"`);
+          const data: HighlightedSet = { setups: set.setups, snippets: set.snippets.map((snippet, i) => ({ ...snippet, html: html[i]! })) };
           ctx.store.set({ id, data: await ctx.parseData({ id, data }), digest });
           highlighted++;
         }

@@ -6,8 +6,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { guideSnippetSets, highlightedHtml, SECRET_SETUP_SET } from '../../src/clients/guide-snippets.ts';
-import { HighlightedSetSchema, type HighlightedSet } from '../../src/clients/highlighted-set.ts';
+import { guideSnippetSets } from '../../src/clients/guide-snippets.ts';
+import { HighlightedSetSchema, SECRET_SETUP_SET, type HighlightedSet } from '../../src/clients/highlighted-set.ts';
 import { loadGateway } from '../../src/clients/load-gateway.ts';
 import { clientIds } from '../../src/clients/registry.ts';
 import { guideSnippetsLoader } from '../../src/clients/snippet-loader.ts';
@@ -24,12 +24,14 @@ function markdownRenderer() {
 }
 
 describe('guide snippet sets', () => {
-  test('one set per client and one for the key setup, holding every snippet the guides show', async () => {
+  test('one set per client and one for the key setup, holding every environment\'s setup and snippet the guides show', async () => {
     const sets = guideSnippetSets(await loadGateway(projectRoot));
     expect([...sets.keys()]).toEqual([...clientIds, SECRET_SETUP_SET]);
     const codex = sets.get('codex')!;
-    expect(codex.some((s) => s.code.includes('bearer_token_env_var = "LITELLM_API_KEY"'))).toBe(true);
-    expect(codex.some((s) => s.code.includes('https://litellm.example.com'))).toBe(true);
+    expect(codex.setups.map((setup) => [setup.env, setup.label])).toEqual([['internal', 'LAN (internal)'], ['external', 'External']]);
+    expect(codex.setups[1]!.sends.url).toBe('https://litellm.example.com/mcp/');
+    expect(codex.snippets.some((s) => s.env === 'external' && s.code.includes('bearer_token_env_var = "LITELLM_API_KEY"'))).toBe(true);
+    expect(sets.get(SECRET_SETUP_SET)!.snippets.every((s) => s.env === undefined)).toBe(true);
   });
 
   test('Markdown fences outlast backticks in the code, and the render splits back into one block per snippet', async () => {
@@ -47,12 +49,6 @@ describe('guide snippet sets', () => {
     expect(codeBlocksMarkdown([{ lang: 'json', code: '{}' }])).toBe('<div data-pb-block="0"></div>\n\n```json\n{}\n```\n');
   });
 
-  test('a snippet is found by its text; a changed one is not, so the page highlights it itself', () => {
-    const set: HighlightedSet = { blocks: [{ lang: 'toml', title: 'config.toml', code: 'a = 1\n', html: '<pre>a</pre>' }] };
-    expect(highlightedHtml(set, { lang: 'toml', title: 'config.toml', code: 'a = 1\n' })).toBe('<pre>a</pre>');
-    expect(highlightedHtml(set, { lang: 'toml', title: 'config.toml', code: 'a = 2\n' })).toBeUndefined();
-    expect(highlightedHtml(undefined, { lang: 'toml', title: 'config.toml', code: 'a = 1\n' })).toBeUndefined();
-  });
 });
 
 describe('guideSnippets loader', () => {
@@ -77,8 +73,9 @@ describe('guideSnippets loader', () => {
     const first = await sync();
     expect(first.renders).toHaveLength(clientIds.length + 1);
     const codex = first.ctx.store.get('codex')?.data as HighlightedSet;
-    expect(codex.blocks.length).toBeGreaterThan(0);
-    for (const block of codex.blocks) expect(block.html).toMatch(/^<pre><code class="language-[a-z]+">/);
+    expect(codex.setups).toHaveLength(2);
+    expect(codex.snippets.length).toBeGreaterThan(0);
+    for (const snippet of codex.snippets) expect(snippet.html).toMatch(/^<pre><code class="language-[a-z]+">/);
     expect(first.logs.info).toEqual([`guide snippets: highlighted ${clientIds.length + 1} of ${clientIds.length + 1} sets`]);
 
     const warm = await sync(first.serialised);
@@ -91,8 +88,8 @@ describe('guideSnippets loader', () => {
     const changed = await sync(warm.serialised);
     expect(changed.renders.length).toBeGreaterThan(1);
     const secret = changed.ctx.store.get(SECRET_SETUP_SET)?.data as HighlightedSet;
-    expect(secret.blocks.every((block) => !block.code.includes('LITELLM_API_KEY'))).toBe(true);
-    expect(secret.blocks.some((block) => block.html.includes('TEAM_LITELLM_KEY'))).toBe(true);
+    expect(secret.snippets.every((snippet) => !snippet.code.includes('LITELLM_API_KEY'))).toBe(true);
+    expect(secret.snippets.some((snippet) => snippet.html.includes('TEAM_LITELLM_KEY'))).toBe(true);
   });
 
   test('an invalid gateway.yaml fails the sync naming the file and the field', async () => {
