@@ -1,5 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { CheckIdSchema } from '../schemas/page-frontmatter.ts';
+import { htmlNode } from './html-node.ts';
 
 /**
  * `:check[mcp.tools-list]` in runbooks. Markdown rendering is cached by content digest, so the plugin
@@ -25,13 +26,6 @@ export function checkIdOf(node: DirectiveLike): string | undefined {
   return CheckIdSchema.safeParse(label).success ? label : undefined;
 }
 
-/** The node that replaces a directive: raw HTML in Markdown, a `set:html` Fragment in MDX (where raw HTML nodes are not allowed). */
-function placeholderNode(checkId: string, isMdx: boolean) {
-  const html = checkPlaceholderHtml(checkId);
-  if (!isMdx) return { type: 'html', value: html };
-  return { type: 'mdxJsxTextElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
-}
-
 /** remark plugin (unified processor): replaces `:check[id]` directives with placeholders. Needs remark-directive, which Starlight adds. */
 export function remarkCheckDirective() {
   return (tree: Parameters<typeof visit>[0], file: { path?: string; history?: string[] }) => {
@@ -39,7 +33,7 @@ export function remarkCheckDirective() {
     visit(tree, 'textDirective', (node, index, parent) => {
       const checkId = checkIdOf(node as DirectiveLike);
       if (checkId === undefined || index === undefined || !parent) return;
-      (parent as { children: unknown[] }).children[index] = placeholderNode(checkId, isMdx);
+      (parent as { children: unknown[] }).children[index] = htmlNode(checkPlaceholderHtml(checkId), isMdx, 'text');
     });
   };
 }
@@ -50,7 +44,7 @@ export function satteriCheckDirective() {
     name: 'proofbook-check-directive',
     textDirective(node: DirectiveLike) {
       const checkId = checkIdOf(node);
-      return checkId === undefined ? undefined : placeholderNode(checkId, sourceFormat === 'mdx');
+      return checkId === undefined ? undefined : htmlNode(checkPlaceholderHtml(checkId), sourceFormat === 'mdx', 'text');
     },
   });
 }

@@ -1,4 +1,5 @@
 import { visit } from 'unist-util-visit';
+import { htmlNode } from './html-node.ts';
 
 /**
  * `::client-setup{client="codex"}` and `::secret-setup` in the client guides. The guides are plain Markdown,
@@ -42,13 +43,6 @@ export function guideSectionOf(node: DirectiveLike, file: string): GuideSection 
   return { kind: 'client-setup', client };
 }
 
-/** The node that replaces a directive: raw HTML in Markdown, a `set:html` Fragment in MDX. */
-function placeholderNode(section: GuideSection, isMdx: boolean) {
-  const html = guideSectionPlaceholderHtml(section);
-  if (!isMdx) return { type: 'html', value: html };
-  return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
-}
-
 /** remark plugin (unified processor): replaces the guide directives with placeholders. */
 export function remarkGuideDirectives() {
   return (tree: Parameters<typeof visit>[0], file: { path?: string; history?: string[] }) => {
@@ -56,7 +50,7 @@ export function remarkGuideDirectives() {
     visit(tree, 'leafDirective', (node, index, parent) => {
       const section = guideSectionOf(node as DirectiveLike, name);
       if (section === undefined || index === undefined || !parent) return;
-      (parent as { children: unknown[] }).children[index] = placeholderNode(section, name.endsWith('.mdx'));
+      (parent as { children: unknown[] }).children[index] = htmlNode(guideSectionPlaceholderHtml(section), name.endsWith('.mdx'), 'flow');
     });
   };
 }
@@ -67,7 +61,7 @@ export function satteriGuideDirectives() {
     name: 'proofbook-guide-directives',
     leafDirective(node: DirectiveLike) {
       const section = guideSectionOf(node, fileURL?.pathname ?? '<markdown>');
-      return section === undefined ? undefined : placeholderNode(section, sourceFormat === 'mdx');
+      return section === undefined ? undefined : htmlNode(guideSectionPlaceholderHtml(section), sourceFormat === 'mdx', 'flow');
     },
   });
 }
