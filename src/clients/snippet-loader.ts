@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { GATEWAY_PATH } from '../config/load.ts';
-import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
+import { renderCodeBlocks } from '../markdown/code-document.ts';
 import { guideSnippetSets } from './guide-snippets.ts';
 import type { HighlightedSet } from './highlighted-set.ts';
 import { parseGatewayYaml } from './load-gateway.ts';
@@ -21,10 +21,9 @@ export function guideSnippetsLoader(gatewayFile: string = GATEWAY_PATH): Loader 
         const sets = guideSnippetSets(parseGatewayYaml(await readFile(file, 'utf8'), gatewayFile));
         let highlighted = 0;
         for (const [id, set] of sets) {
-          const markdown = codeBlocksMarkdown(set.snippets);
-          const digest = ctx.generateDigest({ markdown, setups: set.setups, snippets: set.snippets });
+          const digest = ctx.generateDigest(set);
           if (ctx.store.get(id)?.digest === digest) continue;
-          const html = splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, set.snippets.length, `guide snippets "${id}"`);
+          const html = await renderCodeBlocks(ctx.renderMarkdown, set.snippets, `guide snippets "${id}"`);
           const data: HighlightedSet = { setups: set.setups, snippets: set.snippets.map((snippet, i) => ({ ...snippet, html: html[i]! })) };
           ctx.store.set({ id, data: await ctx.parseData({ id, data }), digest });
           highlighted++;

@@ -36,3 +36,9 @@ export function splitCodeBlocks(html: string, count: number, what: string): stri
   if (parts.length !== count) throw new Error(`${what}: expected ${count} highlighted blocks, the Markdown render gave ${parts.length}`);
   return parts;
 }
+
+/** Highlights `blocks` with the content layer's Markdown renderer; one HTML string per block, none for none. */
+export async function renderCodeBlocks(renderMarkdown: (markdown: string) => Promise<{ html: string }>, blocks: readonly CodeBlockText[], what: string): Promise<string[]> {
+  if (blocks.length === 0) return [];
+  return splitCodeBlocks((await renderMarkdown(codeBlocksMarkdown(blocks))).html, blocks.length, what);
+}

@@ -1,6 +1,6 @@
 import type { LoaderContext } from 'astro/loaders';
 import { previewHash } from '../evidence/evidence-page.ts';
-import { codeBlocksMarkdown, splitCodeBlocks } from '../markdown/code-document.ts';
+import { renderCodeBlocks } from '../markdown/code-document.ts';
 import type { ArtifactDocument } from './digest-compute.ts';
 import { STORED_VERSION } from './stored-evidence.ts';
 
@@ -30,11 +30,10 @@ export interface ArtifactHighlight {
 export async function storeArtifactHighlights(ctx: LoaderContext, documents: readonly ArtifactDocument[], pageRuns: ReadonlySet<string>): Promise<number> {
   let highlighted = 0;
   for (const { runId, blocks } of documents) {
-    const markdown = codeBlocksMarkdown(blocks);
     const id = artifactsEntryId(runId);
-    const digestHash = ctx.generateDigest({ version: STORED_VERSION, markdown });
+    const digestHash = ctx.generateDigest({ version: STORED_VERSION, blocks });
     if (ctx.store.get(id)?.digest === digestHash) continue;
-    const html = blocks.length > 0 ? splitCodeBlocks((await ctx.renderMarkdown(markdown)).html, blocks.length, `evidence artifacts of run ${runId}`) : [];
+    const html = await renderCodeBlocks(ctx.renderMarkdown, blocks, `evidence artifacts of run ${runId}`);
     const highlights: ArtifactHighlight[] = blocks.map((block, i) => ({ path: block.path, sha256: previewHash(block.code), html: html[i]! }));
     const data = { schemaVersion: STORED_VERSION, json: JSON.stringify(highlights) };
     ctx.store.set({ id, data: await ctx.parseData({ id, data }), digest: digestHash });

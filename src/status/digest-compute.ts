@@ -5,7 +5,7 @@ import { listHistoryFiles, listRunFiles, readHistory, readRun } from '../evidenc
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
-import { selectEvidenceRuns } from './evidence-runs.ts';
+import { runsLinkedFrom, selectEvidenceRuns } from './evidence-runs.ts';
 import { historyStrings, utcDate } from './history.ts';
 import type { StatusEvidence } from './stored-evidence.ts';
 
@@ -117,8 +117,7 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
   const digest = refineSince(scan.digest, history);
   const marks = historyStrings(history, now, options.historyDays);
   const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
-  const linked = [...digest.latest.map((row) => row.record.runId), ...digest.drift.flatMap((drift) => [drift.fromRun, drift.toRun])];
-  const pageRuns = selectEvidenceRuns(digest.runs, linked, EVIDENCE_RUNS_PER_SCOPE);
+  const pageRuns = selectEvidenceRuns(digest.runs, runsLinkedFrom(digest.latest.map((row) => row.record), digest.drift), EVIDENCE_RUNS_PER_SCOPE);
   return {
     json: JSON.stringify(evidence),
     warnings,

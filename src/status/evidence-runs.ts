@@ -1,4 +1,4 @@
-import type { StatusModel } from './model.ts';
+import type { DriftEntry, StatusModel } from './model.ts';
 
 /** The run fields needed to choose which runs get an evidence page. */
 export interface RunHead {
@@ -9,8 +9,13 @@ export interface RunHead {
 }
 
 /** Run ids /status links to: the run of every row, and both runs of every tool-catalog drift entry. */
+export function runsLinkedFrom(rows: Iterable<{ runId: string }>, drift: readonly Pick<DriftEntry, 'fromRun' | 'toRun'>[]): string[] {
+  return [...[...rows].map((row) => row.runId), ...drift.flatMap((entry) => [entry.fromRun, entry.toRun])];
+}
+
+/** {@link runsLinkedFrom} a status model. */
 export function linkedRunIds(model: Pick<StatusModel, 'groups' | 'drift'>): string[] {
-  return [...model.groups.flatMap((group) => group.checks.flatMap((check) => check.rows.map((row) => row.runId))), ...model.drift.flatMap((drift) => [drift.fromRun, drift.toRun])];
+  return runsLinkedFrom(model.groups.flatMap((group) => group.checks.flatMap((check) => check.rows)), model.drift);
 }
 
 /**
