@@ -65,6 +65,7 @@ describe('sharedDocsSchema', () => {
     const folders = Array.from({ length: 12 }, (_, i) => `content/docs/area-${i}`);
     const hero = { image: { dark: 'dark.png', light: 'light.png' } };
     const results = await Promise.all(folders.map((folder, i) => validate(shared, entryContext(folder, (folders.length - i) * 2), { title: folder, hero }, 5)));
-    expect(results.map((result) => (result.data?.hero?.image as { dark?: { src: string } } | undefined)?.dark?.src)).toEqual(folders.map((folder) => `${folder}/dark.png`));
+    const darkSrc = (data: unknown) => (data as { hero?: { image?: { dark?: { src: string } } } } | undefined)?.hero?.image?.dark?.src;
+    expect(results.map((result) => darkSrc(result.data))).toEqual(folders.map((folder) => `${folder}/dark.png`));
   });
 });
