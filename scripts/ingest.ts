@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../src/evidence/history.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
-import { resolveEvaluationDir, scanEvaluation, secretsFromEnv } from '../src/evidence/scan.ts';
+import { resolveEvaluationDir, secretsFromEnv } from '../src/evidence/scan.ts';
+import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
 const { values } = parseArgs({

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
-import { mapLimit } from '../map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
-import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
-import { redactText, type SecretValue } from './redact.ts';
+import type { SecretValue } from './redact.ts';
 
 /**
  * Reading `evaluation/`: lists and reads runs, imports and daily history files. Every JSON file goes
@@ -159,74 +157,4 @@ export async function listImportFiles(evaluationDir: string, options?: { withSid
   files.sort();
   if (!options?.withSidecars) return files;
   return { files, sidecars };
-}
-
-/** Reads one import and its optional sidecar, redacts and parses it. Never throws for bad content. */
-export async function readImport(evaluationDir: string, rel: string, secrets: readonly SecretValue[]): Promise<ImportedArtifact> {
-  const full = path.join(evaluationDir, rel);
-  const [bytes, info, manifestText] = await Promise.all([
-    readFile(full),
-    stat(full),
-    readOptionalText(`${full}.meta.yaml`),
-  ]);
-  // The import parsers (src/ingest/, some twenty modules) load with the first import read, not with every
-  // module that lists runs: the content config and the built site import this file.
-  const { importArtifact } = await import('../ingest/import-artifact.ts');
-  return importArtifact({ file: rel, bytes, manifestText, modifiedAt: info.mtime.toISOString(), redact: (text) => redactText(text, secrets) });
-}
-
-/** A file under evaluation/ that could not be used, with the located reason. */
-export interface EvidenceProblem {
-  file: string;
-  message: string;
-}
-
-/** A valid run.json as read by the scan. */
-export interface ScannedRunFile {
-  rel: string;
-  run: EvalRun;
-  digest: RunJsonDigest;
-}
-
-/** Everything found under evaluation/ in one pass. */
-export interface EvaluationScan {
-  /** Each valid run with the digest of the bytes it was parsed from (for its summary sidecar). */
-  runFiles: ScannedRunFile[];
-  imports: ImportedArtifact[];
-  histories: DailyHistory[];
-  /** Invalid run.json and history files (skipped; `--strict` fails on them). */
-  problems: EvidenceProblem[];
-}
-
-async function readValid<T>(evaluationDir: string, files: string[], read: (dir: string, rel: string) => Promise<T>, problems: EvidenceProblem[]): Promise<T[]> {
-  const results = await mapLimit(files, 32, async (rel) => {
-    try {
-      return await read(evaluationDir, rel);
-    } catch (error) {
-      if (!(error instanceof ProofbookInputError)) throw error;
-      problems.push({ file: `evaluation/${rel}`, message: error.message });
-      return undefined;
-    }
-  });
-  return results.filter((r): r is Awaited<T> => r !== undefined) as T[];
-}
-
-/**
- * Reads and validates one run, keeping the digest of the bytes it came from. The mtime is taken before the read:
- * a write after it gives the file a later mtime, so the digest can only be too cautious, never wrong.
- */
-async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedRunFile> {
-  const file = path.join(evaluationDir, rel);
-  const { mtimeMs } = await stat(file);
-  const bytes = await readFile(file);
-  return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(mtimeMs)) };
-}
-
-/** Reads every run, import and history file; bad files become problems, never exceptions. */
-export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
-  const problems: EvidenceProblem[] = [];
-  const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
-  const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
-  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
-  return { runFiles, imports, histories, problems };
 }

@@ -6,7 +6,8 @@ import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { RACY_MTIME_MS, readOptionalText, runJsonDigest, type ScannedRunFile } from './scan.ts';
+import { RACY_MTIME_MS, readOptionalText, runJsonDigest } from './scan.ts';
+import type { ScannedRunFile } from './scan-evaluation.ts';
 
 /**
  * Writes probe runs into `evaluation/runs/<run-id>/`. A run is assembled in a hidden temp directory next to the

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { listImportFiles, readImport, secretsFromEnv } from '../evidence/scan.ts';
+import { readImport } from '../evidence/read-import.ts';
+import { listImportFiles, secretsFromEnv } from '../evidence/scan.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 
