@@ -2,9 +2,10 @@ import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { CHECKS_DIR } from './config/paths.ts';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
 import { remarkGuideDirectives, satteriGuideDirectives } from './markdown/guide-directives.ts';
-import { writeBadgeFiles } from './status/badge-writer.ts';
+import { estimateBadgeCount, fillBadgePool, writeBadgeFiles } from './status/badge-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
   ['/status', './routes/status.astro'],
@@ -70,8 +71,11 @@ export function proofbookStatus(): AstroIntegration {
   let badgesWritten: Promise<Error | void> | undefined;
   // Evidence pages moved aside while Starlight's Pagefind step runs (see holdEvidencePages).
   let heldPages: string[] = [];
-  // Astro's cache dir, where badges are kept between builds (see writeBadgeFiles).
+  // Astro's cache dir, where the badge pool is (see writeBadgeFiles).
   let cacheDir: string | undefined;
+  let isBuild = false;
+  // Creating the badge pool's files while the content layer syncs; settles to the error that stopped it.
+  let poolFilled: Promise<Error | undefined> | undefined;
   const badgesSettled: AstroIntegration = {
     name: 'proofbook-status-badges',
     hooks: {
@@ -91,6 +95,7 @@ export function proofbookStatus(): AstroIntegration {
     name: 'proofbook-status',
     hooks: {
       'astro:config:setup': ({ config, command, injectRoute, logger }) => {
+        isBuild = command === 'build';
         for (const [pattern, file] of [...routes, ...(command === 'dev' ? devBadgeRoutes : [])]) {
           injectRoute({ pattern, entrypoint: new URL(file, import.meta.url), prerender: true });
         }
@@ -100,13 +105,26 @@ export function proofbookStatus(): AstroIntegration {
           logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…], ::client-setup and ::secret-setup directives will render as text`);
         }
       },
+      // Config is done just before the content layer syncs: the badge files are created then, beside it (see
+      // src/status/badge-writer.ts), and only moved and written at the end of the build.
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        if (!isBuild) return;
+        const dir = cacheDir;
+        poolFilled = estimateBadgeCount(path.join(fileURLToPath(config.root), CHECKS_DIR))
+          .then((count) => fillBadgePool(dir, count))
+          .then(
+            () => undefined,
+            (error: unknown) => error as Error,
+          );
       },
       // Badges are written while Starlight builds the search index (a separate Pagefind process): this hook
       // runs before Starlight's and does not wait; a hook that runs after Starlight's does, and puts the
       // evidence pages held from the index back.
       'astro:build:done': async ({ dir, logger }) => {
+        const poolError = await poolFilled;
+        poolFilled = undefined;
+        if (poolError) logger.warn(`creating the badge files early failed (${poolError.message}); they are created now`);
         heldPages = await holdEvidencePages(fileURLToPath(dir));
         badgesWritten = writeBadgeFiles(fileURLToPath(dir), cacheDir).then(
           (count) => logger.info(`${count} badge files written`),

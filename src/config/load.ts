@@ -4,6 +4,7 @@ import { CheckFileSchema, type Check } from '../schemas/check.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { ProofbookInputError, type LocatedIssue } from '../schemas/parse.ts';
 import { parseGatewayFile } from './gateway-file.ts';
+import { CHECKS_DIR, GATEWAY_PATH } from './paths.ts';
 import { readYaml, validateYaml, type YamlSource } from './yaml-source.ts';
 
 /** Where a check was defined, for error messages and the status page. */
@@ -19,8 +20,7 @@ export interface ProjectConfig {
   sources: Map<string, CheckSource>;
 }
 
-export const GATEWAY_PATH = 'content/gateway.yaml';
-export const CHECKS_DIR = 'content/checks';
+export { CHECKS_DIR, GATEWAY_PATH } from './paths.ts';
 
 /** Parses one checks file's text; `group` defaults to the file name (`routing.yaml` → `routing`). */
 export function parseChecksFile(text: string, file: string): { checks: Check[]; source: YamlSource } {

@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { writeBadgeFiles } from './badge-writer.ts';
+import { estimateBadgeCount, fillBadgePool, writeBadgeFiles } from './badge-writer.ts';
 
 // Real directories: the output folder and Astro's cache dir on the same file system, and (where the machine has
-// one) a cache dir on a tmpfs, where hard links into the output cannot be made.
+// one) a cache dir on a tmpfs, from which files cannot be moved into the output.
 
 let root: string;
 let outDir: string;
@@ -21,56 +21,76 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 const status = (toolsList: string) => ({ groups: [{ id: 'mcp', state: toolsList, checks: [{ id: 'mcp.tools-list', state: toolsList }, { id: 'mcp.initialize', state: 'pass' }] }] });
 const writeStatus = (dir: string, toolsList: string) => writeFile(path.join(dir, 'status.json'), JSON.stringify(status(toolsList)));
-const inode = async (file: string) => (await stat(file)).ino;
+const pool = () => path.join(cacheDir, 'proofbook-badge-pool');
+const inodes = async (dir: string) => new Set(await Promise.all((await readdir(dir)).map(async (name) => (await stat(path.join(dir, name))).ino)));
+const BADGES = ['group/mcp.json', 'group/mcp.svg', 'mcp.initialize.json', 'mcp.initialize.svg', 'mcp.tools-list.json', 'mcp.tools-list.svg'];
+
+describe('badge pool', () => {
+  test('estimates two files per check and per group from the catalog, without parsing it', async () => {
+    const checks = path.join(root, 'checks');
+    await mkdir(checks);
+    await writeFile(path.join(checks, 'mcp.yaml'), 'checks:\n  - id: mcp.a\n    kind: mcp\n  - id: mcp.b\n    group: tools\n  -   id: mcp.c\n');
+    await writeFile(path.join(checks, 'health.yml'), '# a comment with id: in it\nchecks:\n  - id: health.live\n  - id: health.ready\n');
+    await writeFile(path.join(checks, 'README.md'), '- id: not-a-check\n');
+    expect(await estimateBadgeCount(checks)).toBe(2 * (5 + 3)); // groups mcp, health, tools
+    expect(await estimateBadgeCount(path.join(root, 'missing'))).toBe(0);
+  });
+
+  test('is filled with empty files up to the count, and refilling creates only what is missing', async () => {
+    expect(await fillBadgePool(cacheDir, 4)).toBe(4);
+    await writeFile(path.join(pool(), '2'), 'left by a build that stopped');
+    expect(await fillBadgePool(cacheDir, 5)).toBe(1);
+    expect((await readdir(pool())).sort()).toEqual(['0', '1', '2', '3', '4']);
+    expect(await readFile(path.join(pool(), '2'), 'utf8')).toBe('left by a build that stopped');
+  });
+});
 
 describe('badge files', () => {
-  test('each badge is a hard link to its one stored copy; a rebuild links unchanged badges again and stores only what changed', async () => {
+  test('take their files from the pool: moved into place, then written', async () => {
+    await fillBadgePool(cacheDir, 8);
+    await writeFile(path.join(pool(), '0'), 'stale content longer than any badge '.repeat(50));
+    const pooled = await inodes(pool());
     await writeStatus(outDir, 'pass');
     expect(await writeBadgeFiles(outDir, cacheDir)).toBe(6);
-    const svg = path.join(outDir, 'badges/mcp.tools-list.svg');
-    expect(await readFile(svg, 'utf8')).toMatch(/mcp\.tools-list.*passing/s);
-    expect((await stat(svg)).nlink).toBe(2);
-    const stored = await readdir(path.join(cacheDir, 'proofbook-badges'));
-    expect(stored).toHaveLength(6);
-    const initializeInode = await inode(path.join(outDir, 'badges/mcp.initialize.svg'));
-
-    // The next build empties its output first; mcp.tools-list (and so its group) now fails.
-    await rm(outDir, { recursive: true });
-    await mkdir(outDir);
-    await writeStatus(outDir, 'fail');
-    await writeBadgeFiles(outDir, cacheDir);
-    expect(await readFile(svg, 'utf8')).toMatch(/mcp\.tools-list.*failing/s);
-    expect(JSON.parse(await readFile(path.join(outDir, 'badges/group/mcp.json'), 'utf8'))).toMatchObject({ label: 'mcp', message: 'failing' });
-    expect(await inode(path.join(outDir, 'badges/mcp.initialize.svg'))).toBe(initializeInode);
-    const restored = await readdir(path.join(cacheDir, 'proofbook-badges'));
-    expect(restored).toHaveLength(6); // the 4 passing copies no build uses any more are gone
-    expect(restored.filter((name) => stored.includes(name))).toHaveLength(2);
+    const written = await Promise.all(BADGES.map(async (file) => ({ file, ino: (await stat(path.join(outDir, 'badges', file))).ino, text: await readFile(path.join(outDir, 'badges', file), 'utf8') })));
+    expect(written.every(({ ino }) => pooled.has(ino))).toBe(true);
+    expect(written.find((b) => b.file === 'mcp.tools-list.svg')?.text).toMatch(/^<svg[\s\S]*mcp\.tools-list[\s\S]*passing[\s\S]*<\/svg>$/);
+    expect(JSON.parse(written.find((b) => b.file === 'group/mcp.json')!.text)).toMatchObject({ schemaVersion: 1, label: 'mcp', message: 'passing' });
+    expect(written.some(({ text }) => text.includes('stale content'))).toBe(false);
+    expect(await readdir(pool())).toHaveLength(2);
   });
 
-  test('an output that was not emptied gets the new badges without writing into the stored copies', async () => {
+  test('a pool smaller than the badges, or none, leaves the rest created in place', async () => {
+    await fillBadgePool(cacheDir, 2);
+    await writeStatus(outDir, 'fail');
+    await writeBadgeFiles(outDir, cacheDir);
+    expect(await readdir(pool())).toEqual([]);
+    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/failing/);
+    // The next build finds the pool empty.
+    await rm(path.join(outDir, 'badges'), { recursive: true });
+    await writeBadgeFiles(outDir, cacheDir);
+    expect((await readdir(path.join(outDir, 'badges'), { recursive: true })).filter((name) => name.includes('.')).sort()).toEqual(BADGES);
+  });
+
+  test('an output that was not emptied gets the new badges', async () => {
     await writeStatus(outDir, 'pass');
     await writeBadgeFiles(outDir, cacheDir);
-    const passing = await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8');
-    const keep = path.join(root, 'keep');
-    await mkdir(keep);
-    // Another output still linking the passing copy.
-    await writeStatus(keep, 'pass');
-    await writeBadgeFiles(keep, cacheDir);
-    await writeStatus(outDir, 'fail');
+    await fillBadgePool(cacheDir, 6);
+    await writeStatus(outDir, 'stale');
     await writeBadgeFiles(outDir, cacheDir);
-    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/failing/);
-    expect(await readFile(path.join(keep, 'badges/mcp.tools-list.svg'), 'utf8')).toBe(passing);
+    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/stale/);
+    expect(await readFile(path.join(outDir, 'badges/mcp.initialize.svg'), 'utf8')).toMatch(/passing/);
   });
 
-  test.skipIf(!existsSync('/dev/shm'))('where no link can be made, the badges are written', async () => {
+  test.skipIf(!existsSync('/dev/shm'))('a pool on another file system is left alone and the badges are written', async () => {
     const shmCache = await mkdtemp('/dev/shm/proofbook-badge-cache-');
     try {
       expect((await stat(shmCache)).dev).not.toBe((await stat(outDir)).dev);
+      await fillBadgePool(shmCache, 6);
       await writeStatus(outDir, 'stale');
       expect(await writeBadgeFiles(outDir, shmCache)).toBe(6);
-      const svg = path.join(outDir, 'badges/mcp.tools-list.svg');
-      expect(await readFile(svg, 'utf8')).toMatch(/stale/);
-      expect((await stat(svg)).nlink).toBe(1);
+      expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/stale/);
+      expect(await readdir(path.join(shmCache, 'proofbook-badge-pool'))).toHaveLength(6);
     } finally {
       await rm(shmCache, { recursive: true, force: true });
     }

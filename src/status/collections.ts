@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
+import { CHECKS_DIR } from '../config/paths.ts';
 import { BaselineEntrySchema, BaselineFileSchema, baselineEntryId } from '../schemas/baseline.ts';
 import { OutstandingFileSchema, OutstandingItemSchema } from '../schemas/outstanding.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
@@ -29,7 +30,7 @@ export const statusCollections = {
     schema: StatusEvidenceSchema,
   }),
   checks: defineCollection({
-    loader: deferredLoader<typeof import('./check-catalog-loader.ts')>('proofbook-check-catalog', new URL('./check-catalog-loader.ts', import.meta.url), (loaders) => loaders.checkCatalogLoader('content/checks')),
+    loader: deferredLoader<typeof import('./check-catalog-loader.ts')>('proofbook-check-catalog', new URL('./check-catalog-loader.ts', import.meta.url), (loaders) => loaders.checkCatalogLoader(CHECKS_DIR)),
     schema: StatusCheckSchema,
   }),
   baseline: defineCollection({ loader: file('content/baseline.yaml', { parser: parseBaseline }), schema: BaselineEntrySchema }),
