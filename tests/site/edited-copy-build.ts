@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { COPY_CONFIG, makeSiteCopy } from '../status/site-copy.ts';
 import { projectRoot, runNode, userEnv } from '../support/site.ts';
 
 /**
  * A real `astro build` of a copy of the site in which `file` (relative to the project root) has `from` replaced
  * by `to`; the copy is removed afterwards. Throws when `from` is not in the file, so a test cannot pass because
- * its edit no longer applies.
+ * its edit no longer applies. The output comes without colour codes (Astro colours it where FORCE_COLOR is set).
  */
 export async function buildEditedCopy(file: string, from: string, to: string): Promise<{ code: number | null; output: string }> {
   const site = await makeSiteCopy(projectRoot, 'edited-copy-');
@@ -16,7 +17,8 @@ export async function buildEditedCopy(file: string, from: string, to: string): P
     if (!source.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}; update the test`);
     await writeFile(target, source.replace(from, to));
     const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-    return await runNode([astro, 'build', '--config', COPY_CONFIG], site.dir, userEnv(), 240_000);
+    const { code, output } = await runNode([astro, 'build', '--config', COPY_CONFIG], site.dir, userEnv(), 240_000);
+    return { code, output: stripVTControlCharacters(output) };
   } finally {
     await site.remove();
   }
