@@ -105,14 +105,15 @@ export function proofbookStatus(): AstroIntegration {
           logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…], ::client-setup and ::secret-setup directives will render as text`);
         }
       },
-      // Config is done just before the content layer syncs: the badge files are created then, beside it (see
-      // src/status/badge-writer.ts), and only moved and written at the end of the build.
+      // Config is done just before the content layer syncs: the badge files are made ready then, beside it (the
+      // previous build's moved aside, the rest created; src/status/badge-writer.ts), and only moved back and
+      // written at the end of the build.
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         if (!isBuild) return;
         const dir = cacheDir;
         poolFilled = estimateBadgeCount(path.join(fileURLToPath(config.root), CHECKS_DIR))
-          .then((count) => fillBadgePool(dir, count))
+          .then((count) => fillBadgePool(dir, count, path.join(fileURLToPath(config.outDir), 'badges')))
           .then(
             () => undefined,
             (error: unknown) => error as Error,

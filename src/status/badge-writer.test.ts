@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -42,6 +42,34 @@ describe('badge pool', () => {
     expect(await fillBadgePool(cacheDir, 5)).toBe(1);
     expect((await readdir(pool())).sort()).toEqual(['0', '1', '2', '3', '4']);
     expect(await readFile(path.join(pool(), '2'), 'utf8')).toBe('left by a build that stopped');
+  });
+});
+
+describe('badge pool from a previous build', () => {
+  test('takes the previous badge files instead of creating new ones, and creates only the rest', async () => {
+    await writeStatus(outDir, 'pass');
+    await writeBadgeFiles(outDir);
+    const previous = await inodes(path.join(outDir, 'badges'));
+    const previousGroup = await inodes(path.join(outDir, 'badges/group'));
+    expect(await fillBadgePool(cacheDir, 8, path.join(outDir, 'badges'))).toBe(2);
+    const pooled = await inodes(pool());
+    expect([...previous, ...previousGroup].filter((ino) => pooled.has(ino))).toHaveLength(6);
+    expect((await readdir(path.join(outDir, 'badges'), { recursive: true })).filter((name) => name.includes('.'))).toEqual([]);
+  });
+
+  test('removes the content-addressed store of earlier versions before reusing files linked to it', async () => {
+    const oldStore = path.join(cacheDir, 'proofbook-badges');
+    await mkdir(oldStore, { recursive: true });
+    await mkdir(path.join(outDir, 'badges'));
+    await writeFile(path.join(oldStore, 'abc.svg'), '<svg>passing</svg>');
+    await link(path.join(oldStore, 'abc.svg'), path.join(outDir, 'badges/mcp.tools-list.svg'));
+    await fillBadgePool(cacheDir, 1, path.join(outDir, 'badges'));
+    expect(existsSync(oldStore)).toBe(false);
+    expect((await stat(path.join(pool(), '0'))).nlink).toBe(1);
+  });
+
+  test('a missing previous output means every file is created', async () => {
+    expect(await fillBadgePool(cacheDir, 3, path.join(outDir, 'badges'))).toBe(3);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { badgeFiles } from './badge-files.ts';
 import type { StatusModel } from './model.ts';
@@ -7,14 +7,18 @@ import type { StatusModel } from './model.ts';
  * Badge files are the build's only large batch of new files besides the pages: ~420 for 200 checks. On the
  * development machine (ext4) creating a file costs ~0.55 ms of kernel time, ~0.25 s for the batch, most of it
  * in allocating the inode (filling 420 existing empty files takes 11–26 ms; on a tmpfs the whole batch takes
- * 15–35 ms). The build therefore creates empty files in a pool under Astro's cache dir while the content
- * layer syncs (single-threaded JavaScript that leaves the file system idle), and at the end moves each one
- * to its badge path and writes the content there.
+ * 15–35 ms). The build therefore fills a pool under Astro's cache dir while the content layer syncs
+ * (single-threaded JavaScript that leaves the file system idle), with the previous build's badge files (which
+ * emptying the output would delete) and empty files for the rest, and at the end moves each one to its badge
+ * path and writes the content there.
  */
 const POOL = 'proofbook-badge-pool';
 
+/** Where earlier versions kept badges by content hash, hard-linked into the output; removed when the pool fills. */
+const OLD_STORE = 'proofbook-badges';
+
 /** Moving a pool file into the output failed for a reason that rules out the pool: another file system. */
-const CANNOT_MOVE = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
 
 /**
  * How many badge files a build of the check catalog in `checksDir` (`content/checks/*.yaml`) will write: two
@@ -30,15 +34,46 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
   return 2 * (checks + groups.size);
 }
 
-/** Creates empty files in the pool under `cacheDir` until it holds `count`; returns how many it created. */
-export async function fillBadgePool(cacheDir: string, count: number): Promise<number> {
+/**
+ * Fills the pool under `cacheDir` until it holds `count` files; returns how many it had to create. The badge
+ * files of the previous build in `previousBadges` (`<outDir>/badges`, which the build empties anyway) are moved
+ * in first, so a rebuild creates none.
+ */
+export async function fillBadgePool(cacheDir: string, count: number, previousBadges?: string): Promise<number> {
   const pool = path.join(cacheDir, POOL);
+  // First, so that no previous badge still shares its file with a stored copy when it is rewritten.
+  await rm(path.join(cacheDir, OLD_STORE), { recursive: true, force: true });
   await mkdir(pool, { recursive: true });
   const present = new Set(await readdir(pool));
   const missing = Array.from({ length: count }, (_, i) => String(i)).filter((name) => !present.has(name));
-  // 'a' creates the file when it is missing and never truncates one a concurrent build is filling.
-  await Promise.all(missing.map((name) => writeFile(path.join(pool, name), '', { flag: 'a' })));
-  return missing.length;
+  const previous = previousBadges === undefined ? [] : await listFiles(previousBadges);
+  const created = await Promise.all(
+    missing.map(async (name, i) => {
+      const file = path.join(pool, name);
+      if (previous[i] !== undefined) {
+        try {
+          await rename(previous[i], file);
+          return 0;
+        } catch (error) {
+          // Gone already (the build emptied its output first), or on another file system: create one.
+          if (!['ENOENT', ...CANNOT_MOVE].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        }
+      }
+      // 'a' creates the file when it is missing and never truncates one a concurrent build is filling.
+      await writeFile(file, '', { flag: 'a' });
+      return 1;
+    }),
+  );
+  return created.reduce<number>((sum, n) => sum + n, 0);
+}
+
+/** Every file below `dir` (none when it does not exist). */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /**
@@ -63,7 +98,7 @@ export async function writeBadgeFiles(outDir: string, cacheDir?: string): Promis
           await rename(path.join(pool!, taken), target);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? '';
-          if (CANNOT_MOVE.has(code)) usePool = false;
+          if (CANNOT_MOVE.includes(code)) usePool = false;
           // ENOENT: a concurrent build took this pool file; either way the badge is created below.
           else if (code !== 'ENOENT') throw error;
         }
