@@ -106,7 +106,7 @@ export function proofbookStatus(): AstroIntegration {
         }
       },
       // Config is done just before the content layer syncs: the badge files are made ready then, beside it (the
-      // previous build's moved aside, the rest created; src/status/badge-writer.ts), and only moved back and
+      // previous build's linked, the rest created; src/status/badge-writer.ts), and only moved into place and
       // written at the end of the build.
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);

@@ -46,18 +46,39 @@ describe('badge pool', () => {
 });
 
 describe('badge pool from a previous build', () => {
-  test('takes the previous badge files instead of creating new ones, and creates only the rest', async () => {
+  test('links the previous badge files instead of creating new ones, leaving the previous output whole', async () => {
     await writeStatus(outDir, 'pass');
     await writeBadgeFiles(outDir);
-    const previous = await inodes(path.join(outDir, 'badges'));
-    const previousGroup = await inodes(path.join(outDir, 'badges/group'));
+    const previousSvg = await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8');
+    const previous = new Set([...(await inodes(path.join(outDir, 'badges'))), ...(await inodes(path.join(outDir, 'badges/group')))]);
     expect(await fillBadgePool(cacheDir, 8, path.join(outDir, 'badges'))).toBe(2);
-    const pooled = await inodes(pool());
-    expect([...previous, ...previousGroup].filter((ino) => pooled.has(ino))).toHaveLength(6);
-    expect((await readdir(path.join(outDir, 'badges'), { recursive: true })).filter((name) => name.includes('.'))).toEqual([]);
+    expect([...(await inodes(pool()))].filter((ino) => previous.has(ino))).toHaveLength(6);
+    // A build that fails before emptying its output leaves it as it was.
+    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toBe(previousSvg);
+
+    // The build empties its output, then takes the linked files.
+    await rm(outDir, { recursive: true });
+    await mkdir(outDir);
+    await writeStatus(outDir, 'fail');
+    await writeBadgeFiles(outDir, cacheDir);
+    const written = await Promise.all(BADGES.map(async (file) => (await stat(path.join(outDir, 'badges', file))).ino));
+    expect(written.filter((ino) => previous.has(ino))).toHaveLength(6);
+    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/failing/);
   });
 
-  test('removes the content-addressed store of earlier versions before reusing files linked to it', async () => {
+  test('a pool file still linked from an output that was not emptied is never written', async () => {
+    await writeStatus(outDir, 'pass');
+    await writeBadgeFiles(outDir);
+    await writeFile(path.join(outDir, 'badges/mcp.removed-check.svg'), '<svg>removed check, passing</svg>');
+    await fillBadgePool(cacheDir, 7, path.join(outDir, 'badges'));
+    await writeStatus(outDir, 'fail');
+    await writeBadgeFiles(outDir, cacheDir);
+    expect(await readFile(path.join(outDir, 'badges/mcp.removed-check.svg'), 'utf8')).toBe('<svg>removed check, passing</svg>');
+    expect(await readFile(path.join(outDir, 'badges/mcp.tools-list.svg'), 'utf8')).toMatch(/failing/);
+    expect(await readFile(path.join(outDir, 'badges/mcp.initialize.svg'), 'utf8')).toMatch(/passing/);
+  });
+
+  test('removes the content-addressed store of earlier versions, so the linked files become the pool’s alone', async () => {
     const oldStore = path.join(cacheDir, 'proofbook-badges');
     await mkdir(oldStore, { recursive: true });
     await mkdir(path.join(outDir, 'badges'));
@@ -65,6 +86,7 @@ describe('badge pool from a previous build', () => {
     await link(path.join(oldStore, 'abc.svg'), path.join(outDir, 'badges/mcp.tools-list.svg'));
     await fillBadgePool(cacheDir, 1, path.join(outDir, 'badges'));
     expect(existsSync(oldStore)).toBe(false);
+    await rm(path.join(outDir, 'badges'), { recursive: true });
     expect((await stat(path.join(pool(), '0'))).nlink).toBe(1);
   });
 

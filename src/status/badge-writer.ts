@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { badgeFiles } from './badge-files.ts';
 import type { StatusModel } from './model.ts';
@@ -8,17 +8,17 @@ import type { StatusModel } from './model.ts';
  * development machine (ext4) creating a file costs ~0.55 ms of kernel time, ~0.25 s for the batch, most of it
  * in allocating the inode (filling 420 existing empty files takes 11–26 ms; on a tmpfs the whole batch takes
  * 15–35 ms). The build therefore fills a pool under Astro's cache dir while the content layer syncs
- * (single-threaded JavaScript that leaves the file system idle), with the previous build's badge files (which
- * emptying the output would delete) and empty files for the rest, and at the end moves each one to its badge
- * path and writes the content there.
+ * (single-threaded JavaScript that leaves the file system idle), with hard links to the previous build's badge
+ * files (which emptying the output then leaves to the pool alone) and empty files for the rest, and at the end
+ * moves each file no output still links to its badge path and writes the content there.
  */
 const POOL = 'proofbook-badge-pool';
 
 /** Where earlier versions kept badges by content hash, hard-linked into the output; removed when the pool fills. */
 const OLD_STORE = 'proofbook-badges';
 
-/** Moving a pool file into the output failed for a reason that rules out the pool: another file system. */
-const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+/** Linking or moving a file between the pool and the output failed because the file system rules it out. */
+const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'];
 
 /**
  * How many badge files a build of the check catalog in `checksDir` (`content/checks/*.yaml`) will write: two
@@ -36,8 +36,8 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
 
 /**
  * Fills the pool under `cacheDir` until it holds `count` files; returns how many it had to create. The badge
- * files of the previous build in `previousBadges` (`<outDir>/badges`, which the build empties anyway) are moved
- * in first, so a rebuild creates none.
+ * files of the previous build in `previousBadges` (`<outDir>/badges`) are hard-linked in first, so a rebuild
+ * creates none. The output itself is left as it is: a build that fails before emptying it leaves it whole.
  */
 export async function fillBadgePool(cacheDir: string, count: number, previousBadges?: string): Promise<number> {
   const pool = path.join(cacheDir, POOL);
@@ -52,11 +52,14 @@ export async function fillBadgePool(cacheDir: string, count: number, previousBad
       const file = path.join(pool, name);
       if (previous[i] !== undefined) {
         try {
-          await rename(previous[i], file);
+          await link(previous[i], file);
           return 0;
         } catch (error) {
-          // Gone already (the build emptied its output first), or on another file system: create one.
-          if (!['ENOENT', ...CANNOT_MOVE].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+          const code = (error as NodeJS.ErrnoException).code ?? '';
+          // Filled by a concurrent build.
+          if (code === 'EEXIST') return 0;
+          // Gone already (the build emptied its output first), or no link possible there: create one.
+          if (!['ENOENT', ...CANNOT_MOVE].includes(code)) throw error;
         }
       }
       // 'a' creates the file when it is missing and never truncates one a concurrent build is filling.
@@ -65,6 +68,16 @@ export async function fillBadgePool(cacheDir: string, count: number, previousBad
     }),
   );
   return created.reduce<number>((sum, n) => sum + n, 0);
+}
+
+/**
+ * The pool's files that no other name links to. A file linked from a previous output is used only once the
+ * build has emptied that output: writing it would change the old output's badge too.
+ */
+async function unlinkedPoolFiles(pool: string): Promise<string[]> {
+  const names = (await readdir(pool).catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
+  const links = await Promise.all(names.map((name) => stat(path.join(pool, name)).then((info) => info.nlink, () => 0)));
+  return names.filter((_, i) => links[i] === 1);
 }
 
 /** Every file below `dir` (none when it does not exist). */
@@ -78,16 +91,16 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * Writes the badge files for the built status.json under `<outDir>/badges/`; returns how many. With a cache
- * dir, each badge takes a file from the pool (see fillBadgePool) when one is left: the empty file is moved to
- * the badge's path first and written there, so no two builds ever write the same file. Without one, or when
- * the pool is empty or on another file system, the badge is created in place.
+ * dir, each badge takes a file from the pool (see fillBadgePool) when one is left that nothing else links to:
+ * it is moved to the badge's path first and written there, so no two builds ever write the same file.
+ * Without one, or when the pool is empty or on another file system, the badge is created in place.
  */
 export async function writeBadgeFiles(outDir: string, cacheDir?: string): Promise<number> {
   const model = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as Pick<StatusModel, 'groups'>;
   const files = badgeFiles(model);
   await mkdir(path.join(outDir, 'badges/group'), { recursive: true });
   const pool = cacheDir === undefined ? undefined : path.join(cacheDir, POOL);
-  const pooled = pool === undefined ? [] : (await readdir(pool).catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
+  const pooled = pool === undefined ? [] : await unlinkedPoolFiles(pool);
   let usePool = pool !== undefined;
   await Promise.all(
     files.map(async (file, i) => {
