@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
@@ -67,6 +68,16 @@ export async function readOptionalText(file: string): Promise<string | undefined
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
+}
+
+/** readOptionalText without a promise: for small files read on a path where the promise API's overhead dominates. */
+export function readOptionalTextSync(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** `runs/<run-id>/run.json` paths relative to the evaluation dir; in-progress `.tmp-*` runs are skipped. */

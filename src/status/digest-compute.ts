@@ -7,6 +7,7 @@ import type { DailyHistory } from '../schemas/history.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { runsLinkedFrom, selectEvidenceRuns } from './evidence-runs.ts';
 import { historyStrings, utcDate } from './history.ts';
+import { mapLimit } from '../map-limit.ts';
 import type { StatusEvidence } from './stored-evidence.ts';
 
 /**
@@ -77,14 +78,14 @@ async function readDigest(warnings: string[], evaluationDir: string, runFiles: r
   return { digest: builder.finish(files.length), read };
 }
 
+// Two files at a time: libuv's four-thread pool is the process's, and a read of every file at once from this
+// worker would queue ahead of every file the build's main thread reads meanwhile.
 async function readHistoryWindow(warnings: string[], evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
-  const read = await Promise.all(
-    files.map((rel) =>
-      readHistory(evaluationDir, rel).catch((error: Error) => {
-        warnings.push(`status: skipped ${error.message}`);
-        return undefined;
-      }),
-    ),
+  const read = await mapLimit(files, 2, (rel) =>
+    readHistory(evaluationDir, rel).catch((error: Error) => {
+      warnings.push(`status: skipped ${error.message}`);
+      return undefined;
+    }),
   );
   return read.filter((day): day is DailyHistory => day !== undefined);
 }
