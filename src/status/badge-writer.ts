@@ -1,4 +1,3 @@
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -41,13 +40,14 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
  * files of the previous build in `previousBadges` (`<outDir>/badges`) are hard-linked in first, so a rebuild
  * creates none. The output itself is left as it is: a build that fails before emptying it leaves it whole.
  *
- * The work runs in a worker thread with synchronous calls (src/status/badge-pool-worker.ts): ~1,300 calls
+ * The work runs in a worker thread with synchronous calls (src/status/badge-pool-worker.mjs): ~1,300 calls
  * through the promise API would queue in libuv's four-thread pool ahead of every file Vite and Astro read
  * while the build starts (measured: the content layer's start 220–330 ms later; in the worker, 60–75 ms).
  */
 export function fillBadgePool(cacheDir: string, count: number, previousBadges?: string): Promise<number> {
+  const work: PoolWork = { pool: path.join(cacheDir, POOL), oldStore: path.join(cacheDir, OLD_STORE), count, previousBadges, cannotLink: CANNOT_MOVE };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./badge-pool-worker.ts', import.meta.url), { workerData: { cacheDir, count, previousBadges } satisfies PoolRequest });
+    const worker = new Worker(new URL('./badge-pool-worker.mjs', import.meta.url), { workerData: work });
     let created: number | undefined;
     worker.once('message', (message: number) => (created = message));
     worker.once('error', reject);
@@ -55,42 +55,15 @@ export function fillBadgePool(cacheDir: string, count: number, previousBadges?: 
   });
 }
 
-/** What the pool worker is asked to do (see fillBadgePool). */
-export interface PoolRequest {
-  cacheDir: string;
+/** What the pool worker (src/status/badge-pool-worker.mjs) is given. */
+export interface PoolWork {
+  pool: string;
+  /** Removed first (see OLD_STORE). */
+  oldStore: string;
   count: number;
-  previousBadges?: string;
-}
-
-/** fillBadgePool's work, synchronously: for the worker thread only, where blocking holds up nothing else. */
-export function fillBadgePoolSync({ cacheDir, count, previousBadges }: PoolRequest): number {
-  const pool = path.join(cacheDir, POOL);
-  // First, so that no previous badge still shares its file with a stored copy when it is rewritten.
-  rmSync(path.join(cacheDir, OLD_STORE), { recursive: true, force: true });
-  mkdirSync(pool, { recursive: true });
-  const present = new Set(readdirSync(pool));
-  const missing = Array.from({ length: count }, (_, i) => String(i)).filter((name) => !present.has(name));
-  const previous = previousBadges === undefined ? [] : listFilesSync(previousBadges);
-  let created = 0;
-  for (const [i, name] of missing.entries()) {
-    const file = path.join(pool, name);
-    if (previous[i] !== undefined) {
-      try {
-        linkSync(previous[i], file);
-        continue;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        // Filled by a concurrent build.
-        if (code === 'EEXIST') continue;
-        // Gone already (the build emptied its output first), or no link possible there: create one.
-        if (!['ENOENT', ...CANNOT_MOVE].includes(code)) throw error;
-      }
-    }
-    // 'a' creates the file when it is missing and never truncates one a concurrent build is filling.
-    closeSync(openSync(file, 'a'));
-    created++;
-  }
-  return created;
+  previousBadges: string | undefined;
+  /** Error codes that mean the file system rules out a hard link there. */
+  cannotLink: string[];
 }
 
 /**
@@ -101,17 +74,6 @@ async function unlinkedPoolFiles(pool: string): Promise<string[]> {
   const names = (await readdir(pool).catch(() => [] as string[])).filter((name) => /^\d+$/.test(name));
   const links = await Promise.all(names.map((name) => stat(path.join(pool, name)).then((info) => info.nlink, () => 0)));
   return names.filter((_, i) => links[i] === 1);
-}
-
-/** Every file below `dir` (none when it does not exist). */
-function listFilesSync(dir: string): string[] {
-  try {
-    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 /**
