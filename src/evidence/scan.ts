@@ -62,12 +62,15 @@ async function listDir(dir: string): Promise<string[]> {
   });
 }
 
+/** undefined for a file that does not exist; any other error is thrown again. */
+function undefinedWhenMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
+}
+
 /** A UTF-8 file's text, or undefined when it does not exist (any other error is thrown). */
 export async function readOptionalText(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  return readFile(file, 'utf8').catch(undefinedWhenMissing);
 }
 
 /** readOptionalText without a promise: for small files read on a path where the promise API's overhead dominates. */
@@ -75,8 +78,7 @@ export function readOptionalTextSync(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    return undefinedWhenMissing(error as NodeJS.ErrnoException);
   }
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { runInWorker } from '../worker-result.ts';
 import { badgeFiles } from './badge-files.ts';
 import type { StatusModel } from './model.ts';
 
@@ -46,13 +46,7 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
  */
 export function fillBadgePool(cacheDir: string, count: number, previousBadges?: string): Promise<number> {
   const work: PoolWork = { pool: path.join(cacheDir, POOL), oldStore: path.join(cacheDir, OLD_STORE), count, previousBadges, cannotLink: CANNOT_MOVE };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./badge-pool-worker.mjs', import.meta.url), { workerData: work });
-    let created: number | undefined;
-    worker.once('message', (message: number) => (created = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (created === undefined ? reject(new Error(`the badge pool worker exited with code ${code} and no result`)) : resolve(created)));
-  });
+  return runInWorker(new URL('./badge-pool-worker.mjs', import.meta.url), work, 'filling the badge pool');
 }
 
 /** What the pool worker (src/status/badge-pool-worker.mjs) is given. */

@@ -4,10 +4,10 @@ import { readArtifactPreview } from '../evidence/artifact-preview.ts';
 import { listHistoryFiles, listRunFiles, readHistory, readRun } from '../evidence/scan.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { DailyHistory } from '../schemas/history.ts';
+import { mapLimit } from '../map-limit.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from './evidence-digest.ts';
 import { runsLinkedFrom, selectEvidenceRuns } from './evidence-runs.ts';
 import { historyStrings, utcDate } from './history.ts';
-import { mapLimit } from '../map-limit.ts';
 import type { StatusEvidence } from './stored-evidence.ts';
 
 /**

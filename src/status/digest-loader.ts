@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveEvaluationDir } from '../evidence/scan.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from '../loaders/file-sync.ts';
+import { runInWorker } from '../worker-result.ts';
 import { storeArtifactHighlights } from './artifact-highlights.ts';
 import { listInputs, type DigestComputation, type DigestInputs, type DigestOptions } from './digest-compute.ts';
 import { DEFAULT_HISTORY_DAYS } from './history.ts';
@@ -32,13 +32,7 @@ function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInp
 
 /** Runs computeStatusEvidence in a worker thread (src/status/digest-worker.ts). */
 function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./digest-worker.ts', import.meta.url), { workerData: { evaluationDir, inputs, nowMs, options } });
-    let result: DigestComputation | undefined;
-    worker.once('message', (message: DigestComputation) => (result = message));
-    worker.once('error', (error) => reject(new Error(`status: computing the digest failed: ${error.message}`, { cause: error })));
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`status: the digest worker exited with code ${code} and no result`))));
-  });
+  return runInWorker(new URL('./digest-worker.ts', import.meta.url), { evaluationDir, inputs, nowMs, options }, 'status: computing the digest');
 }
 
 /**

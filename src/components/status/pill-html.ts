@@ -1,5 +1,10 @@
-import type { CheckStatus } from '../../status/model.ts';
+import type { CheckStatus, RowState } from '../../status/model.ts';
 import { escapeXml, formatAge, STATE_LABEL } from '../../status/present.ts';
+
+/** The verdict pill: the one markup for a state, in components, pages and pills. */
+export function verdictPillHtml(state: RowState): string {
+  return `<span class="pb-pill pb-${state}">${STATE_LABEL[state]}</span>`;
+}
 
 /**
  * The inline `:check[id]` pill as HTML. Filled in at page render (not at Markdown render, whose output
@@ -8,11 +13,11 @@ import { escapeXml, formatAge, STATE_LABEL } from '../../status/present.ts';
 export function checkPillHtml(checkId: string, check: CheckStatus | undefined): string {
   const id = escapeXml(checkId);
   if (!check || check.rows.length === 0) {
-    return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> <span class="pb-pill pb-missing">${STATE_LABEL.missing}</span></a>`;
+    return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml('missing')}</a>`;
   }
   const newest = check.rows.reduce((a, b) => (a.ageMs <= b.ageMs ? a : b));
   const age = `<time datetime="${newest.finishedAt}" title="${newest.finishedAt}">${formatAge(newest.ageMs)}</time>`;
-  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> <span class="pb-pill pb-${check.state}">${STATE_LABEL[check.state]}</span> ${age}</a>`;
+  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state)} ${age}</a>`;
 }
 
 const PLACEHOLDER = /<span class="pb-check-ref" data-check="([a-z0-9_.-]+)"><code>[^<]*<\/code><\/span>/g;
