@@ -12,13 +12,13 @@ export const COPY_CONFIG = 'astro.copy.config.mjs';
 
 /**
  * A throwaway copy of the site, so tests and benchmarks can add content and evidence without touching the
- * shared work tree. It lives under the project's git-ignored `.tmp/` so packages resolve from the project's
- * node_modules by the usual upward lookup: a symlinked node_modules outside the root breaks Astro's
+ * shared work tree. It lives under the project's git-ignored `.tmp/` (or `parent`, which must be inside the
+ * project too) so packages resolve from the project's node_modules by the usual upward lookup: a symlinked node_modules outside the root breaks Astro's
  * compile-metadata lookup ("No cached compile metadata found"). Build it with `--config astro.copy.config.mjs`.
  */
-export async function makeSiteCopy(projectRoot: string, prefix = 'site-'): Promise<{ dir: string; remove: () => Promise<void> }> {
-  await mkdir(path.join(projectRoot, '.tmp'), { recursive: true });
-  const dir = await mkdtemp(path.join(projectRoot, '.tmp', prefix));
+export async function makeSiteCopy(projectRoot: string, prefix = 'site-', parent = path.join(projectRoot, '.tmp')): Promise<{ dir: string; remove: () => Promise<void> }> {
+  await mkdir(parent, { recursive: true });
+  const dir = await mkdtemp(path.join(parent, prefix));
   for (const name of SITE_FILES) await cp(path.join(projectRoot, name), path.join(dir, name), { recursive: true });
   await writeFile(path.join(dir, COPY_CONFIG), CONFIG_WRAPPER);
   await mkdir(path.join(dir, 'evaluation'), { recursive: true });
