@@ -91,7 +91,7 @@ const result = {
   htmlPages: { project: htmlPages, plain: plainPages },
   coldMs: { project: med(cold.project, 'wallMs'), plain: med(cold.plain, 'wallMs'), ratio: ratio(cold.project, cold.plain), pairRatios: pairRatios(cold.project, cold.plain) },
   warmMs: { project: med(warm.project, 'wallMs'), plain: med(warm.plain, 'wallMs'), ratio: ratio(warm.project, warm.plain), pairRatios: pairRatios(warm.project, warm.plain) },
-  // Secondary: CPU time is less exposed to scheduling noise than wall time, and shows the extra work itself.
+  // Secondary: how much more work the project does, which the machine's cores partly hide in wall time.
   cpuMs: {
     cold: { project: med(cold.project, 'cpuMs'), plain: med(cold.plain, 'cpuMs'), ratio: cpuRatio(cold.project, cold.plain) },
     warm: { project: med(warm.project, 'cpuMs'), plain: med(warm.plain, 'cpuMs'), ratio: cpuRatio(warm.project, warm.plain) },
