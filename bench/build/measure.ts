@@ -14,8 +14,8 @@ export interface BuildSample {
 /** Runs `astro build` in `cwd` under `/usr/bin/time -f '%M %U %S'`; `cold` removes dist and caches first. */
 export async function timedBuild(cwd: string, binDir: string, options: { cold: boolean; config?: string; timeoutMs?: number }): Promise<BuildSample> {
   if (options.cold) for (const dir of ['dist', '.cache', '.astro']) await rm(path.join(cwd, dir), { recursive: true, force: true });
-  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}`);
-  const args = ['-o', rssFile, '-f', '%M %U %S', path.join(binDir, 'astro'), 'build', ...(options.config ? ['--config', options.config] : [])];
+  const timeFile = path.join(os.tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
+  const args = ['-o', timeFile, '-f', '%M %U %S', path.join(binDir, 'astro'), 'build', ...(options.config ? ['--config', options.config] : [])];
   const env = { ...process.env, PATH: `${binDir}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
   const started = process.hrtime.bigint();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
@@ -32,8 +32,8 @@ export async function timedBuild(cwd: string, binDir: string, options: { cold: b
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (code !== 0) throw new Error(`astro build failed in ${cwd} (exit ${code}):\n${output.slice(-3000)}`);
-  const [rssKiB, userS, systemS] = ((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  await rm(rssFile, { force: true });
+  const [rssKiB, userS, systemS] = ((await readFile(timeFile, 'utf8')).trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  await rm(timeFile, { force: true });
   if (![rssKiB, userS, systemS].every(Number.isFinite)) throw new Error(`GNU time wrote no '%M %U %S' line for the build in ${cwd}`);
   return { wallMs, cpuMs: (userS! + systemS!) * 1000, peakRssMiB: rssKiB! / 1024 };
 }

@@ -19,7 +19,7 @@ const POOL = 'proofbook-badge-pool';
 const OLD_STORE = 'proofbook-badges';
 
 /** Linking or moving a file between the pool and the output failed because the file system rules it out. */
-const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'];
+export const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'];
 
 /**
  * How many badge files a build of the check catalog in `checksDir` (`content/checks/*.yaml`) will write: two
@@ -40,24 +40,22 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
  * files of the previous build in `previousBadges` (`<outDir>/badges`) are hard-linked in first, so a rebuild
  * creates none. The output itself is left as it is: a build that fails before emptying it leaves it whole.
  *
- * The work runs in a worker thread with synchronous calls (src/status/badge-pool-worker.mjs): ~1,300 calls
+ * The work runs in a worker thread with synchronous calls (src/status/badge-pool-worker.ts): ~1,300 calls
  * through the promise API would queue in libuv's four-thread pool ahead of every file Vite and Astro read
  * while the build starts (measured: the content layer's start 220–330 ms later; in the worker, 60–75 ms).
  */
 export function fillBadgePool(cacheDir: string, count: number, previousBadges?: string): Promise<number> {
-  const work: PoolWork = { pool: path.join(cacheDir, POOL), oldStore: path.join(cacheDir, OLD_STORE), count, previousBadges, cannotLink: CANNOT_MOVE };
-  return runInWorker(new URL('./badge-pool-worker.mjs', import.meta.url), work, 'filling the badge pool');
+  const work: PoolWork = { pool: path.join(cacheDir, POOL), oldStore: path.join(cacheDir, OLD_STORE), count, previousBadges };
+  return runInWorker(new URL('./badge-pool-worker.ts', import.meta.url), work, 'filling the badge pool');
 }
 
-/** What the pool worker (src/status/badge-pool-worker.mjs) is given. */
+/** What the pool worker (src/status/badge-pool-worker.ts) is given. */
 export interface PoolWork {
   pool: string;
   /** Removed first (see OLD_STORE). */
   oldStore: string;
   count: number;
   previousBadges: string | undefined;
-  /** Error codes that mean the file system rules out a hard link there. */
-  cannotLink: string[];
 }
 
 /**
