@@ -22,11 +22,12 @@ export default defineConfig({
       title: 'Proofbook',
       description: 'Runbooks, client guides and live evidence for the LiteLLM MCP gateway.',
       lastUpdated: true,
-      // Evidence banners under page titles, live `:check[…]` pills, sidebar marks (issue 7).
+      // Evidence banners under page titles and live `:check[…]` pills (issue 7); the route middleware marks the
+      // sidebar and works out each page's evidence before it renders.
+      routeMiddleware: './src/overrides/route-data.ts',
       components: {
         PageTitle: './src/overrides/PageTitle.astro',
         MarkdownContent: './src/overrides/MarkdownContent.astro',
-        Sidebar: './src/overrides/Sidebar.astro',
       },
       editLink: { baseUrl: process.env.PROOFBOOK_EDIT_URL ?? 'https://git.example.internal/gateway/proofbook/edit/main/' },
       sidebar: [

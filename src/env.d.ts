@@ -6,3 +6,10 @@ declare module '*.astro' {
   const Component: AstroComponentFactory;
   export default Component;
 }
+
+declare namespace App {
+  interface Locals {
+    /** A docs page's evidence verdict, left by the Starlight route middleware (src/overrides/route-data.ts). */
+    pageEvidence?: { evidence?: import('./status/page-evidence.ts').PageEvidence; builtAt: string };
+  }
+}

@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest';
 import { applySidebarMarks, MARK_CLASS, sidebarMarkOf, type SidebarEntryLike } from './sidebar-marks.ts';
 
-test('marks pages needing attention, keeps author badges, clears marks that no longer apply', () => {
+test('marks pages needing attention and keeps author badges', () => {
   const sidebar: SidebarEntryLike[] = [
     { type: 'link', href: '/runbooks/a/' },
     { type: 'group', entries: [{ type: 'link', href: '/runbooks/b' }, { type: 'link', href: '/runbooks/c/', badge: { text: 'New', variant: 'tip' } }] },
-    { type: 'link', href: '/runbooks/d/', badge: { text: 'stale', variant: 'caution', class: MARK_CLASS } },
+    { type: 'link', href: '/runbooks/d/' },
   ];
   const marks = new Map([
     ['/runbooks/a/', sidebarMarkOf('fail')!],
@@ -16,7 +16,7 @@ test('marks pages needing attention, keeps author badges, clears marks that no l
   expect(sidebar).toEqual([
     { type: 'link', href: '/runbooks/a/', badge: { text: 'failing', variant: 'danger', class: MARK_CLASS } },
     { type: 'group', entries: [{ type: 'link', href: '/runbooks/b', badge: { text: 'stale', variant: 'caution', class: MARK_CLASS } }, { type: 'link', href: '/runbooks/c/', badge: { text: 'New', variant: 'tip' } }] },
-    { type: 'link', href: '/runbooks/d/', badge: undefined },
+    { type: 'link', href: '/runbooks/d/' },
   ]);
   expect([sidebarMarkOf('pass'), sidebarMarkOf('expected-fail'), sidebarMarkOf('limited')]).toEqual([undefined, undefined, undefined]);
 });

@@ -7,7 +7,7 @@ export interface SidebarMark {
   class: string;
 }
 
-/** Our badges carry this class so a later render can tell them from badges authors set. */
+/** Our badges carry this class, so readers of the HTML (and the tests) can tell them from badges authors set. */
 export const MARK_CLASS = 'pb-mark';
 
 /** The mark for a page state, or undefined when the page's evidence is fine. */
@@ -29,8 +29,8 @@ function normalise(href: string): string {
 }
 
 /**
- * Sets (or clears) our badge on every link whose page is marked. Starlight may share one sidebar object
- * between pages, so the update is idempotent and never removes a badge an author set.
+ * Sets our badge on every link whose page is marked, unless an author set a badge there. The sidebar is the
+ * rendered page's own copy: Starlight clones the route data before its route middleware runs.
  */
 export function applySidebarMarks(entries: SidebarEntryLike[], marks: ReadonlyMap<string, SidebarMark>): void {
   for (const entry of entries) {
@@ -39,7 +39,6 @@ export function applySidebarMarks(entries: SidebarEntryLike[], marks: ReadonlyMa
       continue;
     }
     const mark = marks.get(normalise(entry.href));
-    if (mark && (!entry.badge || entry.badge.class === MARK_CLASS)) entry.badge = mark;
-    else if (!mark && entry.badge?.class === MARK_CLASS) entry.badge = undefined;
+    if (mark && !entry.badge) entry.badge = mark;
   }
 }

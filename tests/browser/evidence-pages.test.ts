@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { sidebarMarkOf } from '../../src/overrides/sidebar-marks.ts';
+import type { RowState } from '../../src/status/model.ts';
 import { openWatchedPage, screenshot, useServedSite } from '../support/browser.ts';
 
 describe('evidence on the built site, in headless Chromium', () => {
@@ -52,6 +54,15 @@ describe('evidence on the built site, in headless Chromium', () => {
     expect(text).toMatch(/sse\.heartbeat\s+is stale/);
     await expect(banner.locator('a[href="/status/#sse.heartbeat"]').count()).resolves.toBe(1);
     await screenshot(page, 'runbook-stale-banner');
+    // The sidebar marks the page with the banner's verdict wherever it is shown: on docs pages and on pages
+    // built with StarlightPage; a page that declares no checks gets no mark.
+    const expected = sidebarMarkOf((await banner.getAttribute('data-pb-banner')) as RowState)?.text;
+    expect(expected).toBeDefined();
+    const mark = page.locator('nav.sidebar a[href="/runbooks/capturing-the-tool-catalog/"] .pb-mark');
+    await expect(mark.textContent()).resolves.toBe(expected);
+    await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
+    await expect(mark.textContent()).resolves.toBe(expected);
+    await expect(page.locator('nav.sidebar a[href="/reference/demo-gateway/"] .pb-mark').count()).resolves.toBe(0);
     expect(problems.list).toEqual([]);
     await page.context().close();
   });
