@@ -11,7 +11,5 @@ declare namespace App {
   interface Locals {
     /** A docs page's evidence verdict, left by the Starlight route middleware (src/overrides/route-data.ts). */
     pageEvidence?: { evidence?: import('./status/page-evidence.ts').PageEvidence; builtAt: string };
-    /** The page's content still has placeholders to fill at render (the MarkdownContent override). */
-    contentToFill?: boolean;
   }
 }

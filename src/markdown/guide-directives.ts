@@ -5,7 +5,7 @@ import { htmlNode } from './html-node.ts';
  * `::client-setup{client="codex"}` and `::secret-setup` in the client guides. The guides are plain Markdown,
  * so the content layer renders them once and keeps the HTML by content digest; the generated setup depends
  * on content/gateway.yaml, not on the page, so the plugin only leaves a placeholder and the MarkdownContent
- * override renders the setup component in its place at page render (src/overrides/FilledContent.astro).
+ * override renders the setup component in its place at page render (src/overrides/MarkdownContent.astro).
  */
 
 /** What a placeholder stands for. */
@@ -14,14 +14,11 @@ export type GuideSection = { kind: 'client-setup'; client: string } | { kind: 's
 /** A client id as the registry spells them (`claude-code`); which ids exist is checked at page render. */
 const CLIENT_ID = /^[a-z][a-z0-9-]*$/;
 
-/** The class of the placeholder element; HTML that contains it has sections to fill. */
-export const GUIDE_SECTION_CLASS = 'pb-guide-section';
-
 /** The placeholder HTML for one section; says what is missing if nothing fills it. */
 export function guideSectionPlaceholderHtml(section: GuideSection): string {
   return section.kind === 'client-setup'
-    ? `<div class="${GUIDE_SECTION_CLASS}" data-section="client-setup" data-client="${section.client}"><p>Setup for <code>${section.client}</code>: generated at page render.</p></div>`
-    : `<div class="${GUIDE_SECTION_CLASS}" data-section="secret-setup"><p>Key setup: generated at page render.</p></div>`;
+    ? `<div class="pb-guide-section" data-section="client-setup" data-client="${section.client}"><p>Setup for <code>${section.client}</code>: generated at page render.</p></div>`
+    : `<div class="pb-guide-section" data-section="secret-setup"><p>Key setup: generated at page render.</p></div>`;
 }
 
 interface DirectiveLike {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildCopy } from './edited-copy-build.ts';
 
-// The route middleware fills `:check[…]` pills into a page's stored HTML; an MDX page has none (it is compiled
-// at render), so its pills are filled by the MarkdownContent override's FilledContent path instead.
+// An MDX page is compiled at render rather than stored as HTML; the MarkdownContent override must fill its
+// `:check[…]` placeholders all the same.
 test('an MDX runbook renders its :check[…] directive as a live pill, like a Markdown one', { timeout: 300_000 }, async () => {
   const page = ['---', 'title: An MDX runbook', 'description: A runbook written in MDX.', '---', '', 'The catalog is captured by :check[mcp.tools-list] on every run.', ''].join('\n');
   const { code, output, files } = await buildCopy(
