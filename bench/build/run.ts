@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { COPY_CONFIG, makeSiteCopy } from '../../tests/status/site-copy.ts';
 import { generateEvidence } from './generate-evidence.ts';
 import { benchCheckIds, countHtml, generatePlainSite, generateProjectContent } from './generate-site.ts';
-import { median, timedBuild, type BuildSample } from './measure.ts';
+import { fileCreationMs, median, timedBuild, type BuildSample } from './measure.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -57,7 +57,9 @@ async function paired(cold: boolean): Promise<{ project: BuildSample[]; plain: B
   }
   return samples;
 }
+const fileCost = { before: fileCreationMs(benchDir), after: Number.NaN };
 const cold = await paired(true);
+fileCost.after = fileCreationMs(benchDir);
 const warm = await paired(false);
 const statusBytes = (await stat(path.join(project.dir, 'dist/status/index.html'))).size;
 
@@ -99,6 +101,7 @@ const result = {
   peakRssMiB: { project: Math.max(...[...cold.project, ...warm.project, ...span.year].map((s) => s.peakRssMiB)), plain: Math.max(...[...cold.plain, ...warm.plain].map((s) => s.peakRssMiB)) },
   statusHtmlKB: statusBytes / 1024,
   historyMs: { year: med(span.year, 'wallMs'), month: med(span.month, 'wallMs'), ratio: ratio(span.year, span.month) },
+  fileCreationMs: fileCost,
 };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
 console.log(`pages: project ${htmlPages} HTML, plain ${plainPages} HTML; evidence ${evidence.runs} runs / ${evidence.records} records + ${evidence.historyFiles} history days`);
@@ -107,6 +110,7 @@ console.log(`build time ratio (warm, median of ${pairs} pairs): ${result.warmMs.
 console.log(`CPU time ratio (user + system, median of the per-pair ratios; not a target): cold ${result.cpuMs.cold.ratio.toFixed(3)} [${(result.cpuMs.cold.project / 1000).toFixed(2)} vs ${(result.cpuMs.cold.plain / 1000).toFixed(2)} s], warm ${result.cpuMs.warm.ratio.toFixed(3)} [${(result.cpuMs.warm.project / 1000).toFixed(2)} vs ${(result.cpuMs.warm.plain / 1000).toFixed(2)} s]`);
 console.log(`peak memory (max RSS of astro build): ${result.peakRssMiB.project.toFixed(0)} MiB (plain ${result.peakRssMiB.plain.toFixed(0)} MiB)  target <= 1.5 GB: ${verdict(result.peakRssMiB.project <= 1536)}`);
 console.log(`/status HTML: ${result.statusHtmlKB.toFixed(1)} KB  target <= 300 KB: ${verdict(result.statusHtmlKB <= 300)}`);
+console.log(`creating a file where both sites are built (not a target): ${fileCost.before.toFixed(3)} ms before the cold pairs, ${fileCost.after.toFixed(3)} ms after them`);
 console.log(`1 year vs 1 month of history (cold, median of ${pairs} pairs): ${result.historyMs.ratio.toFixed(3)}  [${result.historyMs.year.toFixed(0)} vs ${result.historyMs.month.toFixed(0)} ms${spread(span.year, span.month)}]  target <= 1.1: ${verdict(result.historyMs.ratio <= 1.1)}`);
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
 await writeFile(path.join(root, 'bench/results', `build-${now.toISOString().replace(/[:.]/g, '')}.json`), `${JSON.stringify(result, null, 2)}\n`);
