@@ -1,9 +1,14 @@
-import { getEntry } from 'astro:content';
-import type { HighlightedSet } from '../../clients/highlighted-set.ts';
+import { getCollection, getEntry } from 'astro:content';
+import { SECRET_SETUP_SET, type HighlightedSet } from '../../clients/highlighted-set.ts';
 
-/** A stored guide set (client id or `secret-setup`); a missing one is an error naming it. */
-export async function guideSet(id: string): Promise<HighlightedSet> {
+/**
+ * A stored guide set: a client id, or `secret-setup`. A client id with no set is an author's mistake in the
+ * guide (`page`), reported with the ids there are; a missing `secret-setup` set is the loader's.
+ */
+export async function guideSet(id: string, page = 'a client guide'): Promise<HighlightedSet> {
   const entry = await getEntry('guideSnippets', id);
-  if (!entry) throw new Error(`guideSnippets has no set "${id}": the guide snippets loader (src/clients/snippet-loader.ts) did not store it`);
-  return entry.data as HighlightedSet;
+  if (entry) return entry.data as HighlightedSet;
+  if (id === SECRET_SETUP_SET) throw new Error(`guideSnippets has no set "${id}": the guide snippets loader (src/clients/snippet-loader.ts) did not store it`);
+  const known = (await getCollection('guideSnippets')).map((set) => set.id).filter((setId) => setId !== SECRET_SETUP_SET);
+  throw new Error(`${page}: ::client-setup{client="${id}"} names no client; expected one of ${known.join(', ')}`);
 }
