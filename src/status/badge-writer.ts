@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimit } from '../map-limit.ts';
 import { runInWorker } from '../worker-result.ts';
 import { badgeFiles } from './badge-files.ts';
 import type { StatusModel } from './model.ts';
@@ -17,6 +18,9 @@ const POOL = 'proofbook-badge-pool';
 
 /** Where earlier versions kept badges by content hash, hard-linked into the output; removed when the pool fills. */
 const OLD_STORE = 'proofbook-badges';
+
+/** Badge files being moved or written at once (libuv's thread pool has four threads). */
+const BADGE_WRITES_IN_FLIGHT = 16;
 
 /** Linking or moving a file between the pool and the output failed because the file system rules it out. */
 export const CANNOT_MOVE = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'];
@@ -81,10 +85,13 @@ export async function writeBadgeFiles(outDir: string, cacheDir?: string): Promis
   const pool = cacheDir === undefined ? undefined : path.join(cacheDir, POOL);
   const pooled = pool === undefined ? [] : await unlinkedPoolFiles(pool);
   let usePool = pool !== undefined;
-  await Promise.all(
-    files.map(async (file, i) => {
+  // A bounded number at a time: each write holds a file descriptor until it is done, and a catalog of a few
+  // thousand checks would otherwise open every badge file at once.
+  await mapLimit(
+    files.map((file, i) => ({ file, taken: pooled[i] })),
+    BADGE_WRITES_IN_FLIGHT,
+    async ({ file, taken }) => {
       const target = path.join(outDir, 'badges', file.path);
-      const taken = pooled[i];
       if (usePool && taken !== undefined) {
         try {
           await rename(path.join(pool!, taken), target);
@@ -96,7 +103,7 @@ export async function writeBadgeFiles(outDir: string, cacheDir?: string): Promis
         }
       }
       await writeFile(target, file.content);
-    }),
+    },
   );
   return files.length;
 }
