@@ -13,8 +13,9 @@ export const COPY_CONFIG = 'astro.copy.config.mjs';
 /**
  * A throwaway copy of the site, so tests and benchmarks can add content and evidence without touching the
  * shared work tree. It lives under the project's git-ignored `.tmp/` (or `parent`, which must be inside the
- * project too) so packages resolve from the project's node_modules by the usual upward lookup: a symlinked node_modules outside the root breaks Astro's
- * compile-metadata lookup ("No cached compile metadata found"). Build it with `--config astro.copy.config.mjs`.
+ * project too) so packages resolve from the project's node_modules by the usual upward lookup: a symlinked
+ * node_modules outside the root breaks Astro's compile-metadata lookup ("No cached compile metadata found").
+ * Build it with `--config astro.copy.config.mjs`.
  */
 export async function makeSiteCopy(projectRoot: string, prefix = 'site-', parent = path.join(projectRoot, '.tmp')): Promise<{ dir: string; remove: () => Promise<void> }> {
   await mkdir(parent, { recursive: true });
