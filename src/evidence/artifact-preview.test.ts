@@ -14,15 +14,15 @@ beforeEach(async () => {
 test('a short artifact comes back whole, a long one cut at the byte limit and marked', async () => {
   await writeFile(path.join(evaluationDir, 'runs/r1/raw/short.json'), '{"ok":true}');
   await writeFile(path.join(evaluationDir, 'runs/r1/raw/long.txt'), 'x'.repeat(5000));
-  expect(await readArtifactPreview(evaluationDir, 'runs/r1/raw/short.json', 100)).toEqual({ text: '{"ok":true}', truncated: false });
-  expect(await readArtifactPreview(evaluationDir, 'runs/r1/raw/long.txt', 100)).toEqual({ text: 'x'.repeat(100), truncated: true });
+  expect(readArtifactPreview(evaluationDir, 'runs/r1/raw/short.json', 100)).toEqual({ text: '{"ok":true}', truncated: false });
+  expect(readArtifactPreview(evaluationDir, 'runs/r1/raw/long.txt', 100)).toEqual({ text: 'x'.repeat(100), truncated: true });
   // Exactly at the limit is not truncated.
-  expect(await readArtifactPreview(evaluationDir, 'runs/r1/raw/long.txt', 5000)).toEqual({ text: 'x'.repeat(5000), truncated: false });
+  expect(readArtifactPreview(evaluationDir, 'runs/r1/raw/long.txt', 5000)).toEqual({ text: 'x'.repeat(5000), truncated: false });
 });
 
 test('a missing file and a path that leaves evaluation/ are reported, not thrown', async () => {
   await writeFile(path.join(root, 'outside.txt'), 'not evidence');
-  expect(await readArtifactPreview(evaluationDir, 'runs/r1/raw/gone.txt', 100)).toEqual({ missing: expect.stringMatching(/^not found \(ENOENT\)/) });
-  expect(await readArtifactPreview(evaluationDir, '../outside.txt', 100)).toEqual({ missing: 'path leaves evaluation/: ../outside.txt' });
-  expect(await readArtifactPreview(evaluationDir, '/etc/hostname', 100)).toEqual({ missing: 'path leaves evaluation/: /etc/hostname' });
+  expect(readArtifactPreview(evaluationDir, 'runs/r1/raw/gone.txt', 100)).toEqual({ missing: expect.stringMatching(/^not found \(ENOENT\)/) });
+  expect(readArtifactPreview(evaluationDir, '../outside.txt', 100)).toEqual({ missing: 'path leaves evaluation/: ../outside.txt' });
+  expect(readArtifactPreview(evaluationDir, '/etc/hostname', 100)).toEqual({ missing: 'path leaves evaluation/: /etc/hostname' });
 });

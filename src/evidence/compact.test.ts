@@ -22,7 +22,7 @@ test('deletes raw runs older than N days once history covers them, keeps recent 
   expect(await readdir(path.join(evaluationDir, 'runs'))).toEqual([recent]);
   expect(await exists('history/2026-03-01.json')).toBe(true);
   // Re-running ingest over what is left never shrinks the compacted day.
-  const left = [await readRun(evaluationDir, `runs/${recent}/run.json`)];
+  const left = [readRun(evaluationDir, `runs/${recent}/run.json`)];
   expect((await updateHistory(evaluationDir, left, ['2026-03-01', '2026-03-09'])).keptCompacted).toEqual(['2026-03-01']);
 });
 

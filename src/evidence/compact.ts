@@ -61,7 +61,7 @@ export async function compactEvidence(options: CompactOptions): Promise<CompactR
     const bad: string[] = [];
     for (const id of ids) {
       try {
-        runs.push(await readRun(evaluationDir, `runs/${id}/run.json`));
+        runs.push(readRun(evaluationDir, `runs/${id}/run.json`));
       } catch (error) {
         bad.push(`${id}: ${(error as Error).message.split('\n')[1] ?? (error as Error).message}`);
       }

@@ -88,10 +88,13 @@ export async function listRunFiles(evaluationDir: string): Promise<string[]> {
   return ids.filter((id) => !id.startsWith('.')).sort().map((id) => `runs/${id}/run.json`);
 }
 
-/** Reads and validates one run; throws ProofbookInputError (file, line, field) when it is bad. */
-export async function readRun(evaluationDir: string, rel: string): Promise<EvalRun> {
-  const text = await readFile(path.join(evaluationDir, rel), 'utf8');
-  return parseJsonRun(text, `evaluation/${rel}`);
+/**
+ * Reads and validates one run; throws ProofbookInputError (file, line, field) when it is bad. Synchronous: its
+ * callers read one run at a time, and an evidence page that reads its run while it renders waited for the
+ * promise API's thread pool behind the files the build writes meanwhile (src/routes/evidence/read-artifact.ts).
+ */
+export function readRun(evaluationDir: string, rel: string): EvalRun {
+  return parseJsonRun(readFileSync(path.join(evaluationDir, rel), 'utf8'), `evaluation/${rel}`);
 }
 
 export function sha256Hex(bytes: Buffer | string): string {

@@ -60,13 +60,13 @@ export interface DigestComputation {
 }
 
 /** The digest, and the runs read for it by run id. */
-async function readDigest(warnings: string[], evaluationDir: string, runFiles: readonly string[], options: DigestOptions, expected: ReadonlySet<string>): Promise<{ digest: EvidenceDigest; read: Map<string, EvalRun> }> {
+function readDigest(warnings: string[], evaluationDir: string, runFiles: readonly string[], options: DigestOptions, expected: ReadonlySet<string>): { digest: EvidenceDigest; read: Map<string, EvalRun> } {
   const files = [...runFiles].reverse(); // run ids start with the time: newest first
   const builder = new DigestBuilder();
   const read = new Map<string, EvalRun>();
   for (const rel of files) {
     try {
-      const run = await readRun(evaluationDir, rel);
+      const run = readRun(evaluationDir, rel);
       builder.add(run);
       read.set(run.runId, run);
     } catch (error) {
@@ -91,7 +91,7 @@ async function readHistoryWindow(warnings: string[], evaluationDir: string, file
 }
 
 /** The artifacts each evidence-page run read here highlights, with their preview text. */
-async function artifactDocuments(evaluationDir: string, pageRuns: ReadonlySet<string>, read: ReadonlyMap<string, EvalRun>): Promise<ArtifactDocument[]> {
+function artifactDocuments(evaluationDir: string, pageRuns: ReadonlySet<string>, read: ReadonlyMap<string, EvalRun>): ArtifactDocument[] {
   const documents: ArtifactDocument[] = [];
   for (const runId of pageRuns) {
     const run = read.get(runId);
@@ -99,7 +99,7 @@ async function artifactDocuments(evaluationDir: string, pageRuns: ReadonlySet<st
     const blocks: ArtifactDocument['blocks'] = [];
     for (const { artifact, highlight } of pageArtifacts(run)) {
       if (!highlight) continue;
-      const preview = await readArtifactPreview(evaluationDir, artifact.path, ARTIFACT_PREVIEW_BYTES);
+      const preview = readArtifactPreview(evaluationDir, artifact.path, ARTIFACT_PREVIEW_BYTES);
       if ('text' in preview) blocks.push({ path: artifact.path, lang: languageOf(artifact.path, artifact.mediaType), code: preview.text });
     }
     documents.push({ runId, blocks });
@@ -114,7 +114,7 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
   const history = await readHistoryWindow(warnings, evaluationDir, inputs.historyFiles);
   // Rows recent history knows of must be found in the runs before the scan may stop.
   const expected = expectedRows(history, nowMs - options.maxSpanMs);
-  const scan = await readDigest(warnings, evaluationDir, inputs.runFiles, options, expected);
+  const scan = readDigest(warnings, evaluationDir, inputs.runFiles, options, expected);
   const digest = refineSince(scan.digest, history);
   const marks = historyStrings(history, now, options.historyDays);
   const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
@@ -127,6 +127,6 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
     listed: digest.listed,
     historyDays: history.length,
     pageRuns: [...pageRuns],
-    artifacts: await artifactDocuments(evaluationDir, pageRuns, scan.read),
+    artifacts: artifactDocuments(evaluationDir, pageRuns, scan.read),
   };
 }

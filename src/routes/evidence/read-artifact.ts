@@ -7,12 +7,15 @@ export function evaluationDir(): string {
   return resolveEvaluationDir(process.cwd());
 }
 
-/** One run, validated. */
-export function readEvidenceRun(runId: string): Promise<EvalRun> {
+/**
+ * One run, validated. Both reads here are synchronous: with the promise API an evidence page's frontmatter took
+ * 19–86 ms, waiting in libuv's thread pool behind the page files the build writes, against 3.5–14.5 ms.
+ */
+export function readEvidenceRun(runId: string): EvalRun {
   return readRun(evaluationDir(), `runs/${runId}/run.json`);
 }
 
 /** The first `maxBytes` of an artifact of a run in the site's evaluation/ (see src/evidence/artifact-preview.ts). */
-export function readArtifactPreview(relativePath: string, maxBytes: number): Promise<ArtifactPreview> {
+export function readArtifactPreview(relativePath: string, maxBytes: number): ArtifactPreview {
   return readPreview(evaluationDir(), relativePath, maxBytes);
 }
