@@ -8,10 +8,7 @@ export type ArtifactPreview = { text: string; truncated: boolean } | { missing: 
  * The first `maxBytes` of an artifact a run lists (`raw/…` relative to `evaluationDir`; stored redacted).
  * Reads at most `maxBytes + 1` bytes whatever the file's size. A path that leaves `evaluationDir`, or a file
  * that is gone (compacted, or not copied with the run), is reported, never thrown.
- *
- * Synchronous, like the evidence page's read of its run (src/routes/evidence/read-artifact.ts): a page reads ~40
- * of these while it renders, and through the promise API each of the ~120 calls waited in libuv's four-thread
- * pool behind the files the build writes meanwhile.
+ * Synchronous, for the evidence pages (why: src/routes/evidence/read-artifact.ts).
  */
 export function readArtifactPreview(evaluationDir: string, relativePath: string, maxBytes: number): ArtifactPreview {
   const root = path.resolve(evaluationDir);

@@ -89,9 +89,8 @@ export async function listRunFiles(evaluationDir: string): Promise<string[]> {
 }
 
 /**
- * Reads and validates one run; throws ProofbookInputError (file, line, field) when it is bad. Synchronous: its
- * callers read one run at a time, and an evidence page that reads its run while it renders waited for the
- * promise API's thread pool behind the files the build writes meanwhile (src/routes/evidence/read-artifact.ts).
+ * Reads and validates one run; throws ProofbookInputError (file, line, field) when it is bad. Synchronous, for
+ * the evidence pages (why: src/routes/evidence/read-artifact.ts); its other callers read one run at a time.
  */
 export function readRun(evaluationDir: string, rel: string): EvalRun {
   return parseJsonRun(readFileSync(path.join(evaluationDir, rel), 'utf8'), `evaluation/${rel}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,16 +153,14 @@ describe('badge files', () => {
     expect((await readdir(path.join(outDir, 'badges'))).sort()).toEqual(['group', 'mcp.initialize.json', 'mcp.initialize.svg', 'mcp.tools-list.json', 'mcp.tools-list.svg']);
   });
 
-  test('a catalog of 1,000 checks is written by a process allowed 128 open files', () => {
+  test('a catalog of 1,000 checks is written by a process allowed 128 open files', async () => {
     const checks = Array.from({ length: 1000 }, (_, i) => ({ id: `bulk.c${i}`, state: 'pass' }));
-    const model = { groups: [{ id: 'bulk', state: 'pass', checks }] };
+    await writeFile(path.join(outDir, 'status.json'), JSON.stringify({ groups: [{ id: 'bulk', state: 'pass', checks }] }));
     const script = `import { writeBadgeFiles } from ${JSON.stringify(new URL('./badge-writer.ts', import.meta.url).href)};\nconsole.log(await writeBadgeFiles(process.env.OUT_DIR));`;
-    return writeFile(path.join(outDir, 'status.json'), JSON.stringify(model)).then(() => {
-      const env = { ...process.env, OUT_DIR: outDir };
-      const run = spawnSync('bash', ['-c', 'ulimit -n 128 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { encoding: 'utf8', env, timeout: 60_000 });
-      expect(run.stderr).toBe('');
-      expect(run.stdout.trim()).toBe('2002');
-      expect(readdirSync(path.join(outDir, 'badges'))).toHaveLength(2001); // 2,000 check files and group/
-    });
+    const env = { ...process.env, OUT_DIR: outDir };
+    const run = spawnSync('bash', ['-c', 'ulimit -n 128 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { encoding: 'utf8', env, timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('2002');
+    expect(await readdir(path.join(outDir, 'badges'))).toHaveLength(2001); // 2,000 check files and group/
   });
 });
