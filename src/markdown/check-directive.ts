@@ -5,12 +5,16 @@ import { htmlNode } from './html-node.ts';
 /**
  * `:check[mcp.tools-list]` in runbooks. Markdown rendering is cached by content digest, so the plugin
  * only leaves a placeholder; the MarkdownContent override swaps it for a live pill with the build's age
- * (src/components/status/pill-html.ts), and the banner override reads the same ids from the page body.
+ * (src/components/status/pill-html.ts), and the route middleware (src/overrides/route-data.ts) reads the same
+ * ids from the page body for the banner.
  */
+
+/** The class of the placeholder element; HTML that contains it has pills to fill. */
+export const CHECK_PLACEHOLDER_CLASS = 'pb-check-ref';
 
 /** The placeholder HTML for one check id; readable on its own (the id in code) if nothing fills it. */
 export function checkPlaceholderHtml(checkId: string): string {
-  return `<span class="pb-check-ref" data-check="${checkId}"><code>${checkId}</code></span>`;
+  return `<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="${checkId}"><code>${checkId}</code></span>`;
 }
 
 interface DirectiveLike {

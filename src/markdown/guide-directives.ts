@@ -14,11 +14,14 @@ export type GuideSection = { kind: 'client-setup'; client: string } | { kind: 's
 /** A client id as the registry spells them (`claude-code`); which ids exist is checked at page render. */
 const CLIENT_ID = /^[a-z][a-z0-9-]*$/;
 
+/** The class of the placeholder element; HTML that contains it has sections to fill. */
+export const GUIDE_SECTION_CLASS = 'pb-guide-section';
+
 /** The placeholder HTML for one section; says what is missing if nothing fills it. */
 export function guideSectionPlaceholderHtml(section: GuideSection): string {
   return section.kind === 'client-setup'
-    ? `<div class="pb-guide-section" data-section="client-setup" data-client="${section.client}"><p>Setup for <code>${section.client}</code>: generated at page render.</p></div>`
-    : `<div class="pb-guide-section" data-section="secret-setup"><p>Key setup: generated at page render.</p></div>`;
+    ? `<div class="${GUIDE_SECTION_CLASS}" data-section="client-setup" data-client="${section.client}"><p>Setup for <code>${section.client}</code>: generated at page render.</p></div>`
+    : `<div class="${GUIDE_SECTION_CLASS}" data-section="secret-setup"><p>Key setup: generated at page render.</p></div>`;
 }
 
 interface DirectiveLike {
@@ -66,7 +69,7 @@ export function satteriGuideDirectives() {
   });
 }
 
-const PLACEHOLDER = /<div class="pb-guide-section" data-section="(client-setup|secret-setup)"(?: data-client="([a-z0-9-]+)")?>.*?<\/div>/gs;
+const PLACEHOLDER = new RegExp(`<div class="${GUIDE_SECTION_CLASS}" data-section="(client-setup|secret-setup)"(?: data-client="([a-z0-9-]+)")?>.*?</div>`, 'gs');
 
 /** Rendered page HTML cut at the placeholders: HTML strings and the sections to render between them. */
 export function splitAtGuideSections(html: string): (string | GuideSection)[] {
