@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { updateHistory } from '../../src/evidence/history.ts';
 import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
 import { scanEvaluation } from '../../src/evidence/scan-evaluation.ts';
-import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
+import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from '../../tests/loaders/loader-context.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { McpObservation, ResponseObservation, SseObservation } from '../probes/observation.ts';
+import type { McpObservation, ResponseObservation, SseObservation } from '../schemas/observation.ts';
 import { CheckSchema, type McpCheck, type SseCaptureCheck } from '../schemas/check.ts';
 import { describeResponse, matchesOutcome } from './auth-matrix.ts';
 import { evaluateMcp } from './mcp.ts';

@@ -1,6 +1,6 @@
 import type { McpCheck } from '../schemas/check.ts';
 import type { Measured } from '../schemas/evidence.ts';
-import type { McpObservation } from '../probes/observation.ts';
+import type { McpObservation } from '../schemas/observation.ts';
 import { round } from './http.ts';
 import { condition, decide, type CheckOutcome, type Condition } from './outcome.ts';
 

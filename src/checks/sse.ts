@@ -1,5 +1,5 @@
 import type { SseCaptureCheck } from '../schemas/check.ts';
-import type { SseObservation } from '../probes/observation.ts';
+import type { SseObservation } from '../schemas/observation.ts';
 import { resolveSseCheck } from '../probes/sse-capture.ts';
 import { round } from './http.ts';
 import { condition, decide, ms, type CheckOutcome, type Condition } from './outcome.ts';

@@ -1,5 +1,5 @@
 import type { Gateway } from '../schemas/gateway.ts';
-import { SECRET_SETUP_SET, type HighlightedSet, type HighlightedSnippet } from './highlighted-set.ts';
+import { SECRET_SETUP_SET, type HighlightedSet, type HighlightedSnippet } from '../schemas/highlighted-set.ts';
 import { clientIds, generateSetup, guideEnvironments } from './registry.ts';
 import { guideSecretSnippets } from './secrets.ts';
 

@@ -4,7 +4,7 @@
  */
 import { condition, decide, type CheckOutcome, type Condition } from '../checks/outcome.ts';
 import { mcpMeasured } from '../checks/mcp.ts';
-import type { McpObservation } from '../probes/observation.ts';
+import type { McpObservation } from '../schemas/observation.ts';
 import type { ClientProfileCheck } from '../schemas/client-profile-check.ts';
 import { clients, type ClientId } from './registry.ts';
 import { ClientConfigError, type ClientContext, type ClientGenerator, type ClientRequest, type SecretSource } from './types.ts';

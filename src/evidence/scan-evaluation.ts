@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimit } from '../map-limit.ts';
+import { mapLimit } from '../util/map-limit.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';

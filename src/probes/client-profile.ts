@@ -4,11 +4,11 @@
  */
 import { contextFromEnvironment } from '../clients/context.ts';
 import { clientProfileRequest, describeRequest, evaluateClientProfile, type ClientProfileObservation } from '../clients/profile.ts';
-import { createCodexHome, codexErrorText, type CodexHome } from '../clients/codex-cli/run-codex.ts';
-import { evaluateCodexCli, type CodexCliObservation, type CodexRun } from '../clients/codex-cli/evaluate.ts';
+import { createCodexHome, codexErrorText, type CodexHome } from './codex-cli/run-codex.ts';
+import { evaluateCodexCli, type CodexCliObservation, type CodexRun } from '../checks/codex-cli.ts';
 import { clients } from '../clients/registry.ts';
 import type { ClientProfileCheck, CodexCliCheck } from '../schemas/client-profile-check.ts';
-import type { TranscriptEntry } from './observation.ts';
+import type { TranscriptEntry } from '../schemas/observation.ts';
 import type { ProbeContext } from './context.ts';
 import { mcpListTools } from './mcp.ts';
 

@@ -8,7 +8,7 @@ import { probeAuthMatrix } from './auth-matrix.ts';
 import type { ProbeContext } from './context.ts';
 import { probeHttp } from './http.ts';
 import { probeMcp } from './mcp.ts';
-import type { ProbeFailure, TranscriptEntry } from './observation.ts';
+import type { ProbeFailure, TranscriptEntry } from '../schemas/observation.ts';
 import { probeSseCapture } from './sse-capture.ts';
 import { clientProfileProbe, codexCliProbe } from './client-profile.ts';
 

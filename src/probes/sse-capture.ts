@@ -4,7 +4,7 @@ import type { SseCaptureCheck } from '../schemas/check.ts';
 import { classifyError, failure } from './classify.ts';
 import { authHeaders, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
 import { flattenHeaders, readCapped } from './http-client.ts';
-import type { SseItem, SseObservation, TranscriptEntry } from './observation.ts';
+import type { SseItem, SseObservation, TranscriptEntry } from '../schemas/observation.ts';
 
 /** The check as it applies to one environment: `byEnvironment` overrides merged in. */
 export function resolveSseCheck(check: SseCaptureCheck, environmentId: string): SseCaptureCheck {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { makeRecord, NOW } from '../../tests/support/evidence-fixtures.ts';
 import { check } from '../../tests/status/fixtures.ts';
-import { linkedRunIds, selectEvidenceRuns } from './evidence-runs.ts';
-import { directiveChecks, judgePage, pageChecks } from './page-evidence.ts';
+import { linkedRunIds, selectEvidenceRuns } from './run-pages.ts';
+import { directiveChecks, judgePage, pageChecks } from './page-state.ts';
 import { summariseStatus } from './summarise.ts';
 
 const model = summariseStatus({

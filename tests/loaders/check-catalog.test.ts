@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { checkCatalogLoader } from '../../src/status/check-catalog-loader.ts';
+import { checkCatalogLoader } from '../../src/site/loaders/check-catalog-loader.ts';
 import { StatusCheckSchema } from '../../src/schemas/status-check.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 

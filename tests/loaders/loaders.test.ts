@@ -2,8 +2,8 @@ import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
-import { isSettledStamp } from '../../src/loaders/file-sync.ts';
-import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
+import { isSettledStamp } from '../../src/site/loaders/file-sync.ts';
+import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { samplesDir } from '../ingest/fixtures.ts';

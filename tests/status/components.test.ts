@@ -1,11 +1,11 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
-import EvidenceBanner from '../../src/components/status/EvidenceBanner.astro';
-import StatusTable from '../../src/components/status/StatusTable.astro';
-import { checkPillHtml, fillCheckPills } from '../../src/components/status/pill-html.ts';
-import { historySvg } from '../../src/components/status/history-svg.ts';
-import { checkPlaceholderHtml } from '../../src/markdown/check-directive.ts';
-import { judgePage } from '../../src/status/page-evidence.ts';
+import EvidenceBanner from '../../src/site/components/status/EvidenceBanner.astro';
+import StatusTable from '../../src/site/components/status/StatusTable.astro';
+import { checkPillHtml, fillCheckPills } from '../../src/site/components/status/pill-html.ts';
+import { historySvg } from '../../src/site/components/status/history-svg.ts';
+import { checkPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
+import { judgePage } from '../../src/status/page-state.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
 import { makeRecord, NOW } from '../support/evidence-fixtures.ts';
 import { check } from './fixtures.ts';
