@@ -1,25 +1,16 @@
 /** Pure reading of what the real Codex CLI said about a generated config (kind `codex-cli`). */
 import { condition, decide, type CheckOutcome, type Condition } from './outcome.ts';
-import type { ObservationCore } from '../probes/registry.ts';
 import type { CodexCliCheck } from '../schemas/client-profile-check.ts';
-import { codexErrorText } from '../probes/codex-cli/run-codex.ts';
+import type { CodexCliObservation, CodexRun } from '../schemas/observation.ts';
 
-/** One Codex CLI invocation as observed. */
-export interface CodexRun {
-  args: string[];
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** What the codex-cli probe saw: the config it expected Codex to read back, and Codex's answers. */
-export interface CodexCliObservation extends ObservationCore {
-  kind: 'codex-cli';
-  serverName: string;
-  expected: { url: string; keyEnv: string; scope: string };
-  list: CodexRun;
-  get: CodexRun;
-  doctor?: CodexRun;
+/** Codex's error message without the "Stack backtrace" noise and the temp-dir PATH-alias warning. */
+export function codexErrorText(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('WARNING: proceeding, even though we could not create PATH aliases'))
+    .join('\n')
+    .replace(/\n*Stack backtrace:[\s\S]*$/, '')
+    .trim();
 }
 
 const parseJson = (text: string): unknown => {

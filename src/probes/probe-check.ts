@@ -6,7 +6,9 @@ import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { GatewayEnvironment } from '../schemas/gateway.ts';
 import type { ProbeContext } from './context.ts';
-import { probes as defaultProbes, type ObservationCore, type ProbeRegistry } from './registry.ts';
+import { judge } from '../checks/registry.ts';
+import type { ObservationCore } from '../schemas/observation.ts';
+import { probes, type ProbeRegistry } from './registry.ts';
 import { formatTranscript } from './transcript.ts';
 
 /** What probing one check needs besides the check: shared by every check of a run. */
@@ -24,7 +26,6 @@ export interface RunContext {
   maxBodyBytes: number;
   clock: () => Date;
   now: () => number;
-  probes?: ProbeRegistry;
   /** Receives the redacted raw transcript of each check. */
   onRaw?: (artifact: RawArtifact) => void;
 }
@@ -37,8 +38,8 @@ function outcomeOfCrash(error: unknown): CheckOutcome {
 }
 
 /** Runs the probe under its deadline; a probe that overstays it is abandoned and recorded as a timeout. */
-async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): Promise<{ obs?: ObservationCore; outcome?: CheckOutcome }> {
-  const probe = registry[check.kind];
+async function observe(check: Check, ctx: RunContext): Promise<{ obs?: ObservationCore; outcome?: CheckOutcome }> {
+  const probe = (probes as ProbeRegistry)[check.kind];
   if (!probe) return { outcome: outcomeOfCrash(new Error(`no probe registered for kind "${check.kind}"`)) };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error(`deadline of ${check.timeout} ms reached`)), check.timeout);
@@ -51,7 +52,7 @@ async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): 
     if (obs === 'hard-stop') {
       return { outcome: { verdict: 'fail', failureClass: 'timeout', summary: `timeout: no result within ${check.timeout} ms`, conditions: [], measured: {} } };
     }
-    return { obs, outcome: probe.evaluate(check, obs, ctx.environmentId) };
+    return { obs, outcome: judge(check, obs, ctx.environmentId) };
   } catch (error) {
     return { outcome: outcomeOfCrash(error) };
   } finally {
@@ -63,7 +64,7 @@ async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): 
 /** Probes one check and returns its redacted evidence record (the raw transcript goes to `ctx.onRaw`). */
 export async function probeCheck(check: Check, ctx: RunContext): Promise<EvidenceRecord> {
   const startedAt = ctx.clock();
-  const { obs, outcome } = await observe(check, ctx, ctx.probes ?? defaultProbes);
+  const { obs, outcome } = await observe(check, ctx);
   const finishedAt = ctx.clock();
   const artifacts = [];
   if (obs?.transcript.length) {

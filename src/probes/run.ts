@@ -8,7 +8,6 @@ import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
-import type { ProbeRegistry } from './registry.ts';
 import { planRun } from './select.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -37,7 +36,6 @@ export interface RunProbesOptions {
   write?: boolean;
   runDeadlineMs?: number;
   maxBodyBytes?: number;
-  probes?: ProbeRegistry;
   /** Called as each check finishes (in completion order). */
   onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
@@ -66,7 +64,7 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
     runId, environmentId: options.environment, environment: plan.environment, baseUrl: plan.baseUrl, origin: options.origin,
     dispatcher, runSignal: runDeadline.signal, credentials: plan.credentials, secrets: collectSecrets(options.gateway, options.env),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, clock, now: options.now ?? (() => performance.now()),
-    ...(options.probes ? { probes: options.probes } : {}), onRaw: (artifact) => raw.push(artifact),
+    onRaw: (artifact) => raw.push(artifact),
   };
   let done = 0;
   try {

@@ -2,7 +2,7 @@ import type { Check } from '../schemas/check.ts';
 import type { Gateway, GatewayEnvironment } from '../schemas/gateway.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import type { ProbeContext } from './context.ts';
-import { probes as defaultProbes, type ProbeRegistry } from './registry.ts';
+import { probes, type ProbeRegistry } from './registry.ts';
 
 /** What a run will do, decided before any request is sent (so configuration errors surface first). */
 export interface RunPlan {
@@ -21,7 +21,6 @@ interface PlanInput {
   baseUrl?: string;
   only?: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
-  probes?: ProbeRegistry;
 }
 
 const GATEWAY_FILE = 'content/gateway.yaml';
@@ -63,7 +62,7 @@ export function planRun(input: PlanInput): RunPlan {
   const checks = input.checks.filter(
     (check) => (!check.environments || check.environments.includes(input.environment)) && (!input.only?.length || input.only.some((entry) => selects(entry, check))),
   );
-  const registry = input.probes ?? defaultProbes;
+  const registry: ProbeRegistry = probes;
   const needed = new Set(checks.flatMap((check) => registry[check.kind]?.credentials(check) ?? []));
   const credentials: ProbeContext['credentials'] = {};
   for (const need of needed) {

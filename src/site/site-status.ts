@@ -8,6 +8,7 @@ import { decodeStatusEvidence, type StoredStatusEvidence } from './loaders/store
 import type { RunHead } from '../status/run-pages.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from '../status/model.ts';
 import { summariseStatus } from '../status/summarise.ts';
+import { throwContentErrors } from './content-errors.ts';
 
 /**
  * The one place the site turns content collections into a status model (I/O edge of src/status).
@@ -68,6 +69,8 @@ const DEV_REUSE_MS = 1000;
 
 /** The site's status model: memoised for a build, recomputed at most once a second in dev. */
 export function getSiteStatus(): Promise<SiteStatus> {
+  // A bad content file seen by `astro dev` is shown in the error overlay of every page until it is fixed.
+  if (import.meta.env.DEV) throwContentErrors();
   const now = Date.now();
   if (!cached || (import.meta.env.DEV && now - cached.at > DEV_REUSE_MS)) cached = { at: now, status: loadSiteStatus(new Date(now)) };
   return cached.status;

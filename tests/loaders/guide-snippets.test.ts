@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { guideSnippetSets } from '../../src/clients/guide-snippets.ts';
 import { HighlightedSetSchema, SECRET_SETUP_SET, type HighlightedSet } from '../../src/schemas/highlighted-set.ts';
-import { loadGateway } from '../../src/clients/load-gateway.ts';
+import { loadGateway } from '../../src/config/gateway-file.ts';
 import { clientIds } from '../../src/clients/registry.ts';
 import { guideSnippetsLoader } from '../../src/site/loaders/guide-snippets-loader.ts';
 import { codeBlocksMarkdown, splitCodeBlocks } from '../../src/site/markdown/code-document.ts';

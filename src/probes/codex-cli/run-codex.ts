@@ -41,13 +41,3 @@ export async function createCodexHome(configToml: string): Promise<CodexHome> {
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
-
-/** Codex's error message without the "Stack backtrace" noise and the temp-dir PATH-alias warning. */
-export function codexErrorText(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((line) => !line.startsWith('WARNING: proceeding, even though we could not create PATH aliases'))
-    .join('\n')
-    .replace(/\n*Stack backtrace:[\s\S]*$/, '')
-    .trim();
-}

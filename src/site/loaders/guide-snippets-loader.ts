@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { GATEWAY_PATH } from '../../config/load.ts';
+import { GATEWAY_PATH } from '../../config/paths.ts';
 import { renderCodeBlocks } from '../markdown/code-document.ts';
 import { guideSnippetSets } from '../../clients/guide-snippets.ts';
 import type { HighlightedSet } from '../../schemas/highlighted-set.ts';
-import { parseGatewayYaml } from '../../clients/load-gateway.ts';
+import { parseGatewayFile } from '../../config/gateway-file.ts';
 
 /**
  * Loads the guides' highlighted snippet sets (src/clients/guide-snippets.ts) from content/gateway.yaml. A set
@@ -18,7 +18,7 @@ export function guideSnippetsLoader(gatewayFile: string = GATEWAY_PATH): Loader 
     load: async (ctx) => {
       const file = path.resolve(fileURLToPath(ctx.config.root), gatewayFile);
       const sync = async () => {
-        const sets = guideSnippetSets(parseGatewayYaml(await readFile(file, 'utf8'), gatewayFile));
+        const sets = guideSnippetSets(parseGatewayFile(await readFile(file, 'utf8'), gatewayFile));
         let highlighted = 0;
         for (const [id, set] of sets) {
           const digest = ctx.generateDigest(set);

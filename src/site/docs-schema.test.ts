@@ -3,7 +3,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 import { describe, expect, test } from 'vitest';
 import { sharedDocsSchema } from './docs-schema.ts';
-import { PageFrontmatterSchema } from './page-frontmatter.ts';
+import { PageFrontmatterSchema } from '../schemas/page-frontmatter.ts';
 
 type SchemaFunction = ReturnType<typeof docsSchema>;
 type Context = Parameters<SchemaFunction>[0];
