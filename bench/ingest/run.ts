@@ -1,7 +1,7 @@
 // npm run bench:ingest [-- --runs 4000 --imports 6000 --records 20 --json]
 // Generates 10,000 mixed artifacts in a temp dir, then times the evidence loaders (the incremental
 // path `astro build`/`astro dev` take) cold, and warm after one file changed. Target: warm < 5% of cold.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,6 +27,9 @@ const { values } = parseArgs({
 const repo = path.resolve(import.meta.dirname, '../..');
 const root = await mkdtemp(path.join(os.tmpdir(), 'proofbook-bench-'));
 const evaluationDir = path.join(root, 'evaluation');
+// The imports loader masks the secrets content/gateway.yaml names, so the bench root has the project's.
+await mkdir(path.join(root, 'content'), { recursive: true });
+await copyFile(path.join(repo, 'content/gateway.yaml'), path.join(root, 'content/gateway.yaml'));
 
 type Store = Awaited<ReturnType<typeof makeStore>>;
 const collections = [

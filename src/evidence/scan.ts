@@ -6,7 +6,6 @@ import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { DailyHistorySchema, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
-import type { SecretValue } from './redact.ts';
 
 /**
  * Reading `evaluation/`: lists and reads runs, imports and daily history files. Every JSON file goes
@@ -16,17 +15,6 @@ import type { SecretValue } from './redact.ts';
 /** The evaluation dir: env `PROOFBOOK_EVALUATION_DIR`, else `./evaluation` under `root`. */
 export function resolveEvaluationDir(root: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
   return path.resolve(root, env.PROOFBOOK_EVALUATION_DIR || 'evaluation');
-}
-
-/** Env var NAMES whose values are masked in imports when no gateway definition names others. */
-export const DEFAULT_SECRET_ENV_NAMES = ['LITELLM_API_KEY', 'LITELLM_MASTER_KEY', 'PROOFBOOK_DEMO_GATEWAY_KEY'] as const;
-
-/** The values of the named secret env vars that are set (names are safe to print, values never are). */
-export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>, names: readonly string[] = DEFAULT_SECRET_ENV_NAMES): SecretValue[] {
-  return names.flatMap((name) => {
-    const value = env[name];
-    return value && value.length >= 4 ? [{ name, value }] : [];
-  });
 }
 
 /** Maps a zod issue path to a 1-based line in JSON `text`. */

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readImport } from '../../evidence/read-import.ts';
-import { listImportFiles, secretsFromEnv } from '../../evidence/scan.ts';
+import { loadGateway } from '../../config/gateway-file.ts';
+import { collectSecrets, type SecretValue } from '../../evidence/redact.ts';
+import { listImportFiles } from '../../evidence/scan.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 
@@ -13,8 +16,7 @@ async function readOptional(file: string): Promise<string> {
   });
 }
 
-function importsSpec(evaluationDir: string): FileSyncSpec {
-  const secrets = secretsFromEnv(process.env);
+function importsSpec(evaluationDir: string, secrets: readonly SecretValue[]): FileSyncSpec {
   // Sidecars seen by the last listing, so the pre-check does not stat thousands of absent ones.
   let sidecars = new Set<string>();
   return {
@@ -52,7 +54,9 @@ export function importsLoader(options: EvidenceLoaderOptions = {}): Loader {
     name: 'proofbook-imports-loader',
     load: async (ctx) => {
       const evaluationDir = evaluationDirOf(ctx, options);
-      const spec = importsSpec(evaluationDir);
+      // The values of the secret env vars content/gateway.yaml names are masked in every import.
+      const secrets = collectSecrets(await loadGateway(fileURLToPath(ctx.config.root)), process.env);
+      const spec = importsSpec(evaluationDir, secrets);
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`imports: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.removed} removed`);
