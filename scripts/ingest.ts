@@ -6,7 +6,7 @@ import { updateHistory } from '../src/evidence/history.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
 import { loadGateway } from '../src/config/gateway-file.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
-import { resolveEvaluationDir } from '../src/evidence/scan.ts';
+import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 

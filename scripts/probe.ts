@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadBaseline } from '../src/config/baseline-file.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets, redactText } from '../src/evidence/redact.ts';
-import { resolveEvaluationDir } from '../src/evidence/scan.ts';
+import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { writeFileAtomic } from '../src/evidence/store.ts';
 import { exitCodeFor, formatJunit, formatResultLine, formatSummary } from '../src/probes/report.ts';
 import { runAndStore } from '../src/probes/run.ts';

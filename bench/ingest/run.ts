@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../../src/evidence/history.ts';
-import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
+import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
 import { scanEvaluation } from '../../src/evidence/scan-evaluation.ts';
 import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
@@ -56,7 +56,7 @@ try {
   const set = await generateArtifacts(repo, evaluationDir, Number(values.runs), Number(values.imports), Number(values.records));
   const generateMs = performance.now() - t0;
   // Builds meet evidence written earlier. A file synced while its mtime is inside the racy window is read again
-  // by the next sync (src/loaders/file-sync.ts), so let the freshly generated files settle first.
+  // by the next sync (src/site/loaders/file-sync.ts), so let the freshly generated files settle first.
   await sleep(RACY_MTIME_MS);
 
   const store = await makeStore();

@@ -4,7 +4,8 @@ import type { EvalRun } from '../schemas/eval-run.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
-import { parseJsonHistory, readOptionalText } from './scan.ts';
+import { parseJsonHistory } from './history-files.ts';
+import { readOptionalText } from './optional-file.ts';
 import { writeFileAtomic } from './store.ts';
 
 /**

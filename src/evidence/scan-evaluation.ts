@@ -7,7 +7,10 @@ import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import { readImport } from './read-import.ts';
 import type { SecretValue } from './redact.ts';
-import { listHistoryFiles, listImportFiles, listRunFiles, parseJsonRun, readHistory, runJsonDigest, vouchingMtime, type RunJsonDigest } from './scan.ts';
+import { runJsonDigest, vouchingMtime, type RunJsonDigest } from './file-digest.ts';
+import { listHistoryFiles, readHistory } from './history-files.ts';
+import { listImportFiles } from './import-files.ts';
+import { listRunFiles, parseJsonRun } from './run-files.ts';
 
 /** A file under evaluation/ that could not be used, with the located reason. */
 export interface EvidenceProblem {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /**
  * One known limitation: a failure we expect and have explained. A matching failing record shows as

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Evidence files carry this so a reader can refuse a format it does not know. */
 export const EVIDENCE_SCHEMA_VERSION = 1 as const;

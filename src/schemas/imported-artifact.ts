@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { EvidenceRecordSchema, OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Kinds of captured logs a parser exists for. `unknown` is what an artifact is when nothing recognises it. */
 export const ArtifactKindSchema = z.enum([

@@ -16,7 +16,7 @@ const routes: [pattern: string, file: string][] = [
 ];
 
 // In a build, badges are written from the built status.json (400 tiny files for 200 checks cost ~0.7 s as
-// prerendered routes; as files, src/status/badge-writer.ts); `astro dev` serves the same content from these routes.
+// prerendered routes; as files, src/site/speed/badge-writer.ts); `astro dev` serves the same content from these routes.
 const devBadgeRoutes: [pattern: string, file: string][] = [
   ['/badges/[check].svg', './routes/badges/check-svg.ts'],
   ['/badges/[check].json', './routes/badges/check-json.ts'],
@@ -106,7 +106,7 @@ export function proofbookStatus(): AstroIntegration {
         }
       },
       // Config is done just before the content layer syncs: the badge files are made ready then, beside it (the
-      // previous build's linked, the rest created; src/status/badge-writer.ts), and only moved into place and
+      // previous build's linked, the rest created; src/site/speed/badge-writer.ts), and only moved into place and
       // written at the end of the build.
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);

@@ -1,6 +1,7 @@
+import { CHECK_ID_PATTERN } from '../schemas/check-id.ts';
 import { ATTENTION_STATES, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
 
-const DIRECTIVE = /:check\[([a-z0-9_]+(?:[.-][a-z0-9_]+)*)\]/g;
+const DIRECTIVE = new RegExp(`:check\\[(${CHECK_ID_PATTERN})\\]`, 'g');
 
 /** Check ids named by `:check[…]` directives in a Markdown body. */
 export function directiveChecks(body: string): string[] {

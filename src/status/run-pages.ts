@@ -1,4 +1,24 @@
+import type { EvalRun } from '../schemas/eval-run.ts';
+import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { DriftEntry, StatusModel } from './model.ts';
+
+/**
+ * Which runs get an `/evidence/<run>` page, and what such a page shows in which order. Pure: the site's routes
+ * and the status digest loader both call it, so the page list and the highlighted artifacts agree.
+ */
+
+/**
+ * Evidence pages are built for this many latest runs per environment × origin (by default; the site reads
+ * PROOFBOOK_EVIDENCE_RUNS), plus every run /status links to (each row's run, both runs of each drift entry).
+ * Older retained runs are listed on /evidence/ without one.
+ */
+export const DEFAULT_EVIDENCE_RUNS_PER_SCOPE = 1;
+
+/** Raw artifacts larger than this are cut on evidence pages (the full file stays in evaluation/). */
+export const ARTIFACT_PREVIEW_BYTES = 16_384;
+
+/** Artifacts beyond this many per run are listed but not highlighted, to keep one page's build bounded. */
+export const HIGHLIGHTED_ARTIFACTS_PER_RUN = 12;
 
 /** The run fields needed to choose which runs get an evidence page. */
 export interface RunHead {
@@ -38,3 +58,18 @@ export function selectEvidenceRuns(runs: readonly RunHead[], cited: Iterable<str
   for (const runId of cited) if (known.has(runId)) chosen.add(runId);
   return chosen;
 }
+
+type Artifact = EvidenceRecord['artifacts'][number];
+
+/** A run's records in page order: failing first (their artifacts are the ones a reader opens), then by check id. */
+export function pageRecords(run: EvalRun): EvidenceRecord[] {
+  return [...run.records].sort((a, b) => Number(a.verdict === 'pass') - Number(b.verdict === 'pass') || a.checkId.localeCompare(b.checkId));
+}
+
+/** A run's artifacts in page order; the first {@link HIGHLIGHTED_ARTIFACTS_PER_RUN} are highlighted. */
+export function pageArtifacts(run: EvalRun): { record: EvidenceRecord; artifact: Artifact; highlight: boolean }[] {
+  return pageRecords(run)
+    .flatMap((record) => record.artifacts.map((artifact) => ({ record, artifact })))
+    .map((item, i) => ({ ...item, highlight: i < HIGHLIGHTED_ARTIFACTS_PER_RUN }));
+}
+

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
+import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
 import { isSettledStamp } from '../../src/site/loaders/file-sync.ts';
 import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';

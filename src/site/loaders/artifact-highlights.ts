@@ -1,12 +1,12 @@
 import type { LoaderContext } from 'astro/loaders';
-import { previewHash } from '../../status/evidence-page.ts';
+import { createHash } from 'node:crypto';
 import { renderCodeBlocks } from '../markdown/code-document.ts';
 import type { ArtifactDocument } from './status-digest-compute.ts';
 import { STORED_VERSION } from './stored-status-evidence.ts';
 
 /**
  * The evidence pages' highlighted artifacts, made by the status digest loader in the content layer
- * (src/markdown/code-document.ts) rather than by `<Code>` at page render: one Markdown document per run that
+ * (src/site/markdown/code-document.ts) rather than by `<Code>` at page render: one Markdown document per run that
  * gets a page, kept with its digest, so a rebuild highlights only new runs. The page matches a stored block
  * to the artifact it shows by the hash of its preview text and highlights anything else itself.
  */
@@ -52,4 +52,18 @@ export function decodeArtifactHighlights(json: string): Map<string, ArtifactHigh
 export function highlightFor(highlights: ReadonlyMap<string, ArtifactHighlight>, path: string, text: string): string | undefined {
   const stored = highlights.get(path);
   return stored && stored.sha256 === previewHash(text) ? stored.html : undefined;
+}
+
+/** Expressive Code language for an artifact, from its media type or file extension. */
+export function languageOf(relativePath: string, mediaType?: string): string {
+  if (mediaType?.includes('json') || /\.jsonl?$/.test(relativePath)) return 'json';
+  if (/\.(http|curl)$/.test(relativePath)) return 'http';
+  if (/\.(ya?ml)$/.test(relativePath)) return 'yaml';
+  if (/\.toml$/.test(relativePath)) return 'toml';
+  return 'txt';
+}
+
+/** What a stored highlight is matched against: the hash of the preview text it was made from. */
+export function previewHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { resolveEvaluationDir } from '../../evidence/scan.ts';
+import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
 
 /** Options every evidence loader takes. */
 export interface EvidenceLoaderOptions {

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { vouchingMtime } from '../../evidence/scan.ts';
+import { vouchingMtime } from '../../evidence/file-digest.ts';
 import { mapLimit } from '../../util/map-limit.ts';
 
 /**

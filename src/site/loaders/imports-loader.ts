@@ -5,7 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { readImport } from '../../evidence/read-import.ts';
 import { loadGateway } from '../../config/gateway-file.ts';
 import { collectSecrets, type SecretValue } from '../../evidence/redact.ts';
-import { listImportFiles } from '../../evidence/scan.ts';
+import { listImportFiles } from '../../evidence/import-files.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { listRunFiles } from '../../evidence/scan.ts';
+import { listRunFiles } from '../../evidence/run-files.ts';
 import { readRunSummaryInput, RUN_SUMMARY_FILE, summaryOf, type RunSummaryInput } from '../../evidence/run-summary-file.ts';
 import { ProofbookInputError } from '../../schemas/parse.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';

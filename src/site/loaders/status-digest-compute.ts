@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { ARTIFACT_PREVIEW_BYTES, EVIDENCE_RUNS_PER_SCOPE, languageOf, pageArtifacts } from '../../status/evidence-page.ts';
+import { ARTIFACT_PREVIEW_BYTES, pageArtifacts } from '../../status/run-pages.ts';
+import { EVIDENCE_RUNS_PER_SCOPE } from '../settings.ts';
+import { languageOf } from './artifact-highlights.ts';
 import { readArtifactPreview } from '../../evidence/artifact-preview.ts';
-import { listHistoryFiles, listRunFiles, readHistory, readRun } from '../../evidence/scan.ts';
+import { listHistoryFiles, readHistory } from '../../evidence/history-files.ts';
+import { listRunFiles, readRun } from '../../evidence/run-files.ts';
 import type { EvalRun } from '../../schemas/eval-run.ts';
 import type { DailyHistory } from '../../schemas/history.ts';
 import { mapLimit } from '../../util/map-limit.ts';
@@ -12,7 +15,7 @@ import type { StatusEvidence } from './stored-status-evidence.ts';
 
 /**
  * The status digest's computation: everything the `statusEvidence` loader reads and validates from
- * evaluation/, as plain data. It runs in a worker thread (src/status/digest-worker.ts), beside the Markdown
+ * evaluation/, as plain data. It runs in a worker thread (src/site/speed/status-digest-worker.ts), beside the Markdown
  * rendering of the docs on the main thread, so a sync that must read runs and history costs little wall time.
  */
 

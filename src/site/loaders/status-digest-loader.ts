@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { resolveEvaluationDir } from '../../evidence/scan.ts';
+import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from './file-sync.ts';
 import { runInWorker } from '../speed/run-in-worker.ts';
 import { storeArtifactHighlights } from './artifact-highlights.ts';
@@ -30,7 +30,7 @@ function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInp
   return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
 }
 
-/** Runs computeStatusEvidence in a worker thread (src/status/digest-worker.ts). */
+/** Runs computeStatusEvidence in a worker thread (src/site/speed/status-digest-worker.ts). */
 function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
   return runInWorker(new URL('../speed/status-digest-worker.ts', import.meta.url), { evaluationDir, inputs, nowMs, options }, 'status: computing the digest');
 }
@@ -39,7 +39,7 @@ function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: num
  * Loads one small entry with the latest evidence per check × target × origin, drift, run heads and history
  * marks, reading runs newest first and only the history files in the window. Its size and cost follow the
  * number of checks, not the number of retained runs or history days. Reading and validating them runs in a
- * worker thread (src/status/digest-compute.ts). Watches evaluation/ in `astro dev`.
+ * worker thread (src/site/loaders/status-digest-compute.ts). Watches evaluation/ in `astro dev`.
  */
 export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
   const options: DigestOptions = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };

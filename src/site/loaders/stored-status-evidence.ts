@@ -13,7 +13,7 @@ export const STORED_VERSION = 3;
 
 /**
  * An entry of the `statusEvidence` collection as stored: `latest`, the distilled evidence, and
- * `artifacts:<run>`, the highlighted artifacts of a run's evidence page (src/status/artifact-highlights.ts),
+ * `artifacts:<run>`, the highlighted artifacts of a run's evidence page (src/site/loaders/artifact-highlights.ts),
  * each as JSON text. The content layer writes its store out value by value (devalue) on every build; as
  * objects, the ~18,000 values of 200 checks × 3 origins took ~50 ms of each build to write, as one string ~1 ms.
  */

@@ -1,11 +1,11 @@
 import { visit } from 'unist-util-visit';
-import { CheckIdSchema } from '../../schemas/page-frontmatter.ts';
+import { CheckIdSchema } from '../../schemas/check-id.ts';
 import { htmlNode } from './html-node.ts';
 
 /**
  * `:check[mcp.tools-list]` in runbooks. Markdown rendering is cached by content digest, so the plugin
  * only leaves a placeholder; the MarkdownContent override swaps it for a live pill with the build's age
- * (src/components/status/pill-html.ts), and the route middleware (src/overrides/route-data.ts) reads the same
+ * (src/site/components/status/pill-html.ts), and the route middleware (src/site/overrides/route-data.ts) reads the same
  * ids from the page body for the banner.
  */
 

@@ -5,7 +5,7 @@ import { htmlNode } from './html-node.ts';
  * `::client-setup{client="codex"}` and `::secret-setup` in the client guides. The guides are plain Markdown,
  * so the content layer renders them once and keeps the HTML by content digest; the generated setup depends
  * on content/gateway.yaml, not on the page, so the plugin only leaves a placeholder and the MarkdownContent
- * override renders the setup component in its place at page render (src/overrides/MarkdownContent.astro).
+ * override renders the setup component in its place at page render (src/site/overrides/MarkdownContent.astro).
  */
 
 /** What a placeholder stands for. */

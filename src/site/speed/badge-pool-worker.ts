@@ -1,4 +1,4 @@
-// Worker thread of the badge pool fill (fillBadgePool in src/status/badge-writer.ts): fills the pool with
+// Worker thread of the badge pool fill (fillBadgePool in src/site/speed/badge-writer.ts): fills the pool with
 // synchronous calls, posts how many files it created, exits.
 import { closeSync, linkSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -44,7 +44,7 @@ export async function estimateBadgeCount(checksDir: string): Promise<number> {
  * files of the previous build in `previousBadges` (`<outDir>/badges`) are hard-linked in first, so a rebuild
  * creates none. The output itself is left as it is: a build that fails before emptying it leaves it whole.
  *
- * The work runs in a worker thread with synchronous calls (src/status/badge-pool-worker.ts): ~1,300 calls
+ * The work runs in a worker thread with synchronous calls (src/site/speed/badge-pool-worker.ts): ~1,300 calls
  * through the promise API would queue in libuv's four-thread pool ahead of every file Vite and Astro read
  * while the build starts (measured: the content layer's start 220–330 ms later; in the worker, 60–75 ms).
  */
@@ -53,7 +53,7 @@ export function fillBadgePool(cacheDir: string, count: number, previousBadges?: 
   return runInWorker(new URL('./badge-pool-worker.ts', import.meta.url), work, 'filling the badge pool');
 }
 
-/** What the pool worker (src/status/badge-pool-worker.ts) is given. */
+/** What the pool worker (src/site/speed/badge-pool-worker.ts) is given. */
 export interface PoolWork {
   pool: string;
   /** Removed first (see OLD_STORE). */

@@ -1,4 +1,4 @@
-// Worker thread entry of the status digest (src/status/digest-compute.ts): computes, posts the result, exits.
+// Worker thread entry of the status digest (src/site/loaders/status-digest-compute.ts): computes, posts the result, exits.
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeStatusEvidence, type DigestInputs, type DigestOptions } from '../loaders/status-digest-compute.ts';
 

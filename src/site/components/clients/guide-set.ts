@@ -8,7 +8,7 @@ import { SECRET_SETUP_SET, type HighlightedSet } from '../../../schemas/highligh
 export async function guideSet(id: string, page = 'a client guide'): Promise<HighlightedSet> {
   const entry = await getEntry('guideSnippets', id);
   if (entry) return entry.data as HighlightedSet;
-  if (id === SECRET_SETUP_SET) throw new Error(`guideSnippets has no set "${id}": the guide snippets loader (src/clients/snippet-loader.ts) did not store it`);
+  if (id === SECRET_SETUP_SET) throw new Error(`guideSnippets has no set "${id}": the guide snippets loader (src/site/loaders/guide-snippets-loader.ts) did not store it`);
   const sets: { id: string }[] = await getCollection('guideSnippets');
   const known = sets.map((set) => set.id).filter((setId) => setId !== SECRET_SETUP_SET);
   throw new Error(`${page}: ::client-setup{client="${id}"} names no client; expected one of ${known.join(', ')}`);

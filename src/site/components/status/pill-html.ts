@@ -1,3 +1,4 @@
+import { CHECK_ID_PATTERN } from '../../../schemas/check-id.ts';
 import type { CheckStatus, RowState } from '../../../status/model.ts';
 import { CHECK_PLACEHOLDER_CLASS } from '../../markdown/check-directive.ts';
 import { escapeXml, formatAge, STATE_LABEL } from '../../../status/present.ts';
@@ -21,7 +22,7 @@ export function checkPillHtml(checkId: string, check: CheckStatus | undefined): 
   return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state)} ${age}</a>`;
 }
 
-const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="([a-z0-9_.-]+)"><code>[^<]*</code></span>`, 'g');
+const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
 
 /** Replaces the remark plugin's placeholders in rendered HTML with live pills. */
 export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined): string {

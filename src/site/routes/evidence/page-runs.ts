@@ -1,6 +1,6 @@
 import { linkedRunIds, selectEvidenceRuns } from '../../../status/run-pages.ts';
 import { getSiteStatus } from '../../site-status.ts';
-import { EVIDENCE_RUNS_PER_SCOPE } from '../../../status/evidence-page.ts';
+import { EVIDENCE_RUNS_PER_SCOPE } from '../../settings.ts';
 
 /** Run ids that get an `/evidence/<run>/` page: the same bounded set for the pages and the links to them. */
 export async function evidencePageRuns(): Promise<Set<string>> {

@@ -1,5 +1,6 @@
 import { readArtifactPreview as readPreview, type ArtifactPreview } from '../../../evidence/artifact-preview.ts';
-import { readRun, resolveEvaluationDir } from '../../../evidence/scan.ts';
+import { resolveEvaluationDir } from '../../../evidence/evaluation-dir.ts';
+import { readRun } from '../../../evidence/run-files.ts';
 import type { EvalRun } from '../../../schemas/eval-run.ts';
 
 /** The evaluation directory the loaders read (the build runs from the project root). */
