@@ -4,6 +4,7 @@ import { redactDeep, type SecretValue } from '../evidence/redact.ts';
 import { runRelativeDir, safeArtifactName, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
+import { DEMO_GATEWAY_HEADER } from '../schemas/provenance.ts';
 import type { GatewayEnvironment } from '../schemas/gateway.ts';
 import type { ProbeContext } from './context.ts';
 import { judge } from '../checks/registry.ts';
@@ -15,6 +16,10 @@ import { formatTranscript } from './transcript.ts';
 export interface RunContext {
   runId: string;
   environmentId: string;
+  /** What records name as their target: the environment id, or `<id> (override <host>)` for a `--base-url` run. */
+  target: string;
+  /** Host (and port) probed. */
+  host: string;
   environment: GatewayEnvironment;
   baseUrl: string;
   origin: string;
@@ -61,6 +66,11 @@ async function observe(check: Check, ctx: RunContext): Promise<{ obs?: Observati
   }
 }
 
+/** Whether the demo gateway answered any request of an observation (it names itself in a response header). */
+function answeredByDemoGateway(obs: ObservationCore | undefined): boolean {
+  return obs?.transcript.some((entry) => entry.response?.headers[DEMO_GATEWAY_HEADER] !== undefined) ?? false;
+}
+
 /** Probes one check and returns its redacted evidence record (the raw transcript goes to `ctx.onRaw`). */
 export async function probeCheck(check: Check, ctx: RunContext): Promise<EvidenceRecord> {
   const startedAt = ctx.clock();
@@ -76,9 +86,11 @@ export async function probeCheck(check: Check, ctx: RunContext): Promise<Evidenc
   const result = outcome!;
   const record: EvidenceRecord = {
     checkId: check.id,
-    target: ctx.environmentId,
+    target: ctx.target,
     origin: ctx.origin,
     runId: ctx.runId,
+    provenance: answeredByDemoGateway(obs) ? 'demo' : 'real',
+    host: ctx.host,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     verdict: result.verdict,
@@ -96,7 +108,7 @@ export async function probeCheck(check: Check, ctx: RunContext): Promise<Evidenc
 export function notStartedRecord(check: Check, ctx: RunContext, runDeadlineMs: number): EvidenceRecord {
   const at = ctx.clock().toISOString();
   return {
-    checkId: check.id, target: ctx.environmentId, origin: ctx.origin, runId: ctx.runId, startedAt: at, finishedAt: at,
+    checkId: check.id, target: ctx.target, origin: ctx.origin, runId: ctx.runId, provenance: 'real', host: ctx.host, startedAt: at, finishedAt: at,
     verdict: 'error', failureClass: 'timeout', summary: `not started: the run deadline (${runDeadlineMs} ms) had passed`,
     measured: {}, conditions: [], artifacts: [], source: { type: 'probe', kind: check.kind },
   };

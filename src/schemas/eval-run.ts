@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { EVIDENCE_SCHEMA_VERSION, EvidenceRecordSchema, OriginSchema } from './evidence.ts';
+import { ProvenanceSchema } from './provenance.ts';
 
 /**
  * Run ids sort by time and stay unique across origins and concurrent runs:
@@ -19,16 +20,33 @@ export const RunHeadSchema = z.object({
   environment: z.string(),
   /** Base URL probed (no credentials in it). */
   baseUrl: z.string(),
+  /**
+   * Set when the base URL probed is not the environment's configured one (`--base-url`): the records' target
+   * then reads `<environment> (override <host>)`, never the plain environment.
+   */
+  override: z.boolean().default(false),
+  /** `demo` when the demo gateway answered (every record of the run then says so too). */
+  provenance: ProvenanceSchema.default('real'),
   /** Proofbook version that made the run. */
   toolVersion: z.string(),
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }),
 });
 
+/** Runs of the `demo` environment written before records carried `provenance` came from the demo gateway. */
+function demoRunsAreDemo(input: unknown): unknown {
+  const run = input as { environment?: unknown; records?: unknown };
+  if (run?.environment !== 'demo' || !Array.isArray(run.records) || 'provenance' in run) return input;
+  return { ...run, provenance: 'demo', records: run.records.map((record: unknown) => (record && typeof record === 'object' && !('provenance' in record) ? { ...record, provenance: 'demo' } : record)) };
+}
+
 /** `evaluation/runs/<run-id>/run.json`: everything one probe run found. */
-export const EvalRunSchema = RunHeadSchema.extend({
-  records: z.array(EvidenceRecordSchema),
-});
+export const EvalRunSchema = z.preprocess(
+  demoRunsAreDemo,
+  RunHeadSchema.extend({
+    records: z.array(EvidenceRecordSchema),
+  }),
+);
 
 export type EvalRun = z.output<typeof EvalRunSchema>;
 export type EvalRunInput = z.input<typeof EvalRunSchema>;

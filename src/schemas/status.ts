@@ -3,6 +3,7 @@ import { BaselineEntrySchema } from './baseline.ts';
 import { CheckIdSchema } from './check-id.ts';
 import { FailureClassSchema, OriginSchema, VerdictSchema } from './evidence.ts';
 import { OutstandingItemSchema } from './outstanding.ts';
+import { ProvenanceSchema } from './provenance.ts';
 
 /**
  * The status model as `/status.json` publishes it: the one shape every surface reads (the status page, badges,
@@ -44,6 +45,8 @@ export const StatusRowSchema = z.object({
   /** Start of the current run of this verdict (pass vs not pass), from the records seen. */
   since: z.string(),
   runId: z.string(),
+  /** Real, demo or sample evidence: only real evidence closes an outstanding item. */
+  provenance: ProvenanceSchema,
   /** `file:line` of an imported log, when the record came from one. */
   importedFrom: z.string().optional(),
   summary: z.string(),
@@ -109,7 +112,16 @@ export const DriftEntrySchema = z.object({
 
 export const OutstandingStatusSchema = z.object({
   item: OutstandingItemSchema,
-  closes: z.array(z.object({ check: z.string(), target: z.string().optional(), origin: z.string().optional(), state: RowStateSchema })),
+  closes: z.array(
+    z.object({
+      check: z.string(),
+      target: z.string().optional(),
+      origin: z.string().optional(),
+      state: RowStateSchema,
+      /** Why this check does not close the item yet, when its evidence cannot (only demo evidence, an origin that could not reach). */
+      reason: z.string().optional(),
+    }),
+  ),
   isReadyToClose: z.boolean(),
 });
 
@@ -117,6 +129,8 @@ export const UnparseableNoteSchema = z.object({ file: z.string(), line: z.number
 
 export const StatusSummarySchema = z.object({
   counts: z.record(RowStateSchema, z.number().int()),
+  /** Rows by where their evidence came from. */
+  provenance: z.record(ProvenanceSchema, z.number().int()),
   checks: z.number().int(),
   rows: z.number().int(),
   /** The least recently verified row. */

@@ -121,19 +121,21 @@ function groupChecks(checks: ReadonlyMap<string, CheckStatus>): GroupStatus[] {
 
 function summarise(checks: ReadonlyMap<string, CheckStatus>): StatusSummary {
   const counts = Object.fromEntries(ROW_STATES.map((state) => [state, 0])) as Record<RowState, number>;
+  const provenance = { real: 0, demo: 0, sample: 0 };
   let rows = 0;
   let oldest: StatusSummary['oldest'];
   for (const check of checks.values()) {
     if (check.rows.length === 0) counts.missing++;
     for (const row of check.rows) {
       counts[row.state]++;
+      provenance[row.provenance]++;
       rows++;
       if (!oldest || row.ageMs > oldest.ageMs) {
         oldest = { checkId: row.checkId, target: row.target, origin: row.origin, finishedAt: row.finishedAt, ageMs: row.ageMs };
       }
     }
   }
-  return { counts, checks: checks.size, rows, oldest };
+  return { counts, provenance, checks: checks.size, rows, oldest };
 }
 
 function listLimitations(rows: readonly StatusRow[]): OriginLimitation[] {

@@ -8,6 +8,8 @@ const run = (runId: string, finishedAt: string): RunSummary => ({
   origin: runId.split('-')[1]!,
   environment: 'demo',
   baseUrl: 'http://127.0.0.1:4000',
+  override: false,
+  provenance: 'demo',
   toolVersion: '0.1.0',
   startedAt: finishedAt,
   finishedAt,
