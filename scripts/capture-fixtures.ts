@@ -2,13 +2,13 @@
  * `npm run capture-fixtures`: regenerates tests/captures/corpus/ from scratch with the real tools (curl, the MCP
  * Inspector CLI, the Codex CLI, nginx, MCP servers from npm), all on loopback. As root it re-runs itself inside a
  * fresh loopback-only network namespace (`unshare -n`), where the servers are started too; the one-time installs
- * (`apt-get install nginx`, `npm install`) happen outside it. Exit 0: every capture written; 1: some capture did
- * not show its scenario (listed, not written); 2: no loopback-only namespace could be had.
+ * (`apt-get install nginx`, `npm install`) happen outside it. Exit 0: every capture written; 1: a capture did not
+ * show its scenario (listed, not written) or the run failed; 2: no loopback-only namespace could be had.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { isLoopbackOnly, isolatedArgv } from '../src/clients/codex-cli/isolated.ts';
-import { formatResults, makeCorpus } from '../tests/captures/make/index.ts';
+import { formatReport, makeCorpus } from '../tests/captures/make/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -23,8 +23,14 @@ if (!isLoopbackOnly()) {
 }
 
 const started = performance.now();
-const results = await makeCorpus(root, path.join(root, 'tests/captures/corpus'));
-console.log(formatResults(results));
-const failed = results.filter((r) => r.problem);
-console.log(`\n${results.length - failed.length} captures written to tests/captures/corpus/ in ${((performance.now() - started) / 1000).toFixed(1)} s${failed.length ? `; ${failed.length} did not show their scenario and were not written` : ''}`);
-process.exitCode = failed.length ? 1 : 0;
+try {
+  const report = await makeCorpus(root, path.join(root, 'tests/captures/corpus'));
+  console.log(formatReport(report));
+  const failed = report.results.filter((r) => r.problem);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\n${report.results.length - failed.length} captures written to tests/captures/corpus/ in ${seconds} s${failed.length ? `; ${failed.length} did not show their scenario and were not written` : ''}`);
+  process.exitCode = failed.length ? 1 : 0;
+} catch (error) {
+  console.error(`capture-fixtures: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

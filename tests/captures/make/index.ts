@@ -2,7 +2,7 @@
 // captures (curl, MCP Inspector CLI, Codex CLI), writes tests/captures/corpus/ and returns the table of results.
 // Must run inside a loopback-only network namespace (scripts/capture-fixtures.ts re-executes itself there).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { captureCodex } from './codex.ts';
@@ -25,7 +25,9 @@ const KEY = 'sk-capture-fixture-0000';
 const WRONG_KEY = 'sk-capture-wrong-0000';
 
 function packageVersion(repoRoot: string, name: string): string {
-  return (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const file = path.join(repoRoot, 'node_modules', name, 'package.json');
+  if (!existsSync(file)) throw new Error(`${name} is not installed; run npm install once, outside the namespace`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Each tool's version as the tool itself reports it. */
@@ -76,8 +78,15 @@ async function runFamilies(ctx: CaptureContext, services: Service[]): Promise<vo
   await Promise.all([captureStreams(ctx), posts(), captureInspector(ctx), captureCodex(ctx, WORK_DIR)]);
 }
 
-/** Wipes `corpusDir`, makes every capture into it and returns one row per capture (problems included). */
-export async function makeCorpus(repoRoot: string, corpusDir: string): Promise<CaptureResult[]> {
+/** What a regeneration made: one row per capture (problems included) and the versions it ran. */
+export interface CorpusReport {
+  results: CaptureResult[];
+  versions: CaptureContext['versions'];
+  servers: CaptureContext['servers'];
+}
+
+/** Wipes `corpusDir`, makes every capture into it and reports what it made. */
+export async function makeCorpus(repoRoot: string, corpusDir: string): Promise<CorpusReport> {
   await rm(corpusDir, { recursive: true, force: true });
   await rm(WORK_DIR, { recursive: true, force: true });
   await mkdir(path.join(WORK_DIR, 'home'), { recursive: true });
@@ -94,7 +103,7 @@ export async function makeCorpus(repoRoot: string, corpusDir: string): Promise<C
     key: KEY,
     wrongKey: WRONG_KEY,
     versions: toolVersions(bins, baseEnv),
-    servers: { everything: packageVersion(repoRoot, '@modelcontextprotocol/server-everything'), sdk: packageVersion(repoRoot, '@modelcontextprotocol/sdk'), nginx: nginxVersion() },
+    servers: { everything: packageVersion(repoRoot, '@modelcontextprotocol/server-everything'), sdk: packageVersion(repoRoot, '@modelcontextprotocol/sdk'), nginx: nginxVersion(baseEnv) },
     bins,
     baseEnv,
     results: [],
@@ -105,11 +114,16 @@ export async function makeCorpus(repoRoot: string, corpusDir: string): Promise<C
   } finally {
     await Promise.all(services.map((s) => s.stop()));
   }
-  return ctx.results.sort((a, b) => a.folder.localeCompare(b.folder));
+  return { results: ctx.results.sort((a, b) => a.folder.localeCompare(b.folder)), versions: ctx.versions, servers: ctx.servers };
 }
 
-/** The table printed at the end: one line per capture, problems last. */
-export function formatResults(results: readonly CaptureResult[]): string {
+/** The table printed at the end: the versions, then one line per capture. */
+export function formatReport({ results, versions, servers }: CorpusReport): string {
+  const tools = Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ');
+  return `tools: ${tools}; servers: server-everything ${servers.everything}, @modelcontextprotocol/sdk ${servers.sdk}, nginx ${servers.nginx}\n\n${formatResults(results)}`;
+}
+
+function formatResults(results: readonly CaptureResult[]): string {
   const rows = [['capture', 'tool', 'exit', 'ms', 'expected'], ...results.map((r) => [r.folder, r.tool, r.exit, String(r.durationMs), r.problem ? `NOT WRITTEN: ${r.problem}` : r.expected])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');

@@ -1,6 +1,7 @@
 // The MCP Inspector CLI (`mcp-inspector --cli`, @modelcontextprotocol/inspector) running tools/list in text
 // (default) and `--format json`: successes over HTTP and stdio, and its error envelopes on stderr for every way
 // a connection fails. Errors print the same one-line envelope in both formats.
+import type { Expected } from '../expected-schema.ts';
 import { makeCapture, type CaptureContext, type CaptureRequest } from './corpus-writer.ts';
 import { GATE } from './nginx-gate.ts';
 import { PORTS, UNRESOLVABLE_HOST } from './ports.ts';
@@ -13,6 +14,7 @@ const EVERYTHING_STDIO = ['node', 'node_modules/@modelcontextprotocol/server-eve
 const QUIET_STDIO = ['node', 'tests/captures/make/servers/json-page-server.ts', 'stdio'];
 
 type Format = 'text' | 'json';
+type Failure = Omit<Expected, 'checkId' | 'decidedBy'>;
 const formatArgs = (format: Format): string[] => (format === 'json' ? ['--format', 'json'] : []);
 const http = (url: string, headers: string[]): string[] => [url, '--transport', 'http', ...headers.flatMap((h) => ['--header', h])];
 
@@ -52,7 +54,7 @@ function listing(ctx: CaptureContext, name: string, target: string[], format: Fo
 }
 
 /** A failing tools/list: the exit code and the envelope on stderr decide. */
-function failing(name: string, target: string[], format: Format, extraArgs: string[], code: number, pattern: RegExp, expected: Omit<CaptureRequest['expected'] & object, 'decidedBy'>, note: string): CaptureRequest {
+function failing(name: string, target: string[], format: Format, extraArgs: string[], code: number, pattern: RegExp, expected: Failure, note: string): CaptureRequest {
   return {
     name,
     kind: 'inspector-cli',
@@ -62,7 +64,7 @@ function failing(name: string, target: string[], format: Format, extraArgs: stri
     checks: ['clients.inspector'],
     note,
     shows: (r) => firstProblem(exited(r, code), stderrHas(r, pattern), r.stdout.length ? `stdout is not empty: ${text(r.stdout).slice(0, 100)}` : undefined),
-    expected: { ...expected, decidedBy: 'stderr' } as CaptureRequest['expected'],
+    expected: { ...expected, decidedBy: 'stderr' },
   };
 }
 

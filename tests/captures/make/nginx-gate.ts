@@ -65,10 +65,12 @@ http {
 `;
 }
 
-/** nginx's version as `nginx -v` prints it (`nginx/1.22.1`). */
-export function nginxVersion(): string {
-  const out = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
-  return /nginx\/(\S+)/.exec(`${out.stdout}${out.stderr}`)?.[1] ?? 'unknown';
+/** nginx's version as `nginx -v` prints it (`nginx/1.22.1`); throws with the install step when it is missing. */
+export function nginxVersion(env: NodeJS.ProcessEnv): string {
+  const out = spawnSync('nginx', ['-v'], { encoding: 'utf8', env });
+  const version = /nginx\/(\S+)/.exec(`${out.stdout}${out.stderr}`)?.[1];
+  if (!version) throw new Error(`nginx is not installed (${out.error?.message ?? out.stderr.trim()}); install it once, outside the namespace: apt-get install -y nginx`);
+  return version;
 }
 
 /** Writes the config and a self-signed certificate to `dir` and starts nginx in the foreground. */

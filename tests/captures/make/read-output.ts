@@ -1,6 +1,5 @@
 // Small, direct readings of a run's output for the generator's own use: does the run show its scenario, and how
 // many tools does it list. Independent of src/ingest on purpose: these are what the parsers are measured against.
-import type { ToolRun } from './process.ts';
 
 /** The tools list a JSON-RPC result carries, and whether it says more pages exist. */
 export interface ToolPage {
@@ -59,11 +58,6 @@ export function sseComments(stdout: string): string[] {
 }
 
 export const text = (bytes: Buffer): string => bytes.toString('utf8');
-
-/** `curl: (N)` on stderr, for the scenario checks. */
-export function curlExit(run: ToolRun): number | undefined {
-  return run.exitCode ?? undefined;
-}
 
 /** A problem message when `actual` differs from `wanted`, for `shows`. */
 export function differs(what: string, actual: unknown, wanted: unknown): string | undefined {
