@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isLoopbackOnly } from '../../../src/clients/codex-cli/isolated.ts';
 import { captureCodex } from './codex.ts';
 import type { CaptureContext, CaptureResult, ToolName } from './corpus-writer.ts';
 import { captureEverythingCurl } from './curl-everything.ts';
@@ -87,6 +88,8 @@ export interface CorpusReport {
 
 /** Wipes `corpusDir`, makes every capture into it and reports what it made. */
 export async function makeCorpus(repoRoot: string, corpusDir: string): Promise<CorpusReport> {
+  // Codex reaches out on its own and the DNS captures must fail for want of any resolver: never outside.
+  if (!isLoopbackOnly()) throw new Error('makeCorpus runs only inside a loopback-only network namespace (npm run capture-fixtures enters one)');
   await rm(corpusDir, { recursive: true, force: true });
   await rm(WORK_DIR, { recursive: true, force: true });
   await mkdir(path.join(WORK_DIR, 'home'), { recursive: true });
