@@ -27,7 +27,7 @@ function stderrHas(run: ToolRun, pattern: RegExp): string | undefined {
 }
 
 /** A tools/list that succeeds; the tool count is read from the capture's own stdout. */
-function listing(ctx: CaptureContext, name: string, target: string[], format: Format, note: string, tools?: number, banner?: RegExp): CaptureRequest {
+function listing(name: string, target: string[], format: Format, note: string, tools?: number, banner?: RegExp): CaptureRequest {
   return {
     name,
     kind: 'inspector-cli',
@@ -77,9 +77,9 @@ function requests(ctx: CaptureContext): CaptureRequest[] {
   const out: CaptureRequest[] = [];
   for (const format of ['text', 'json'] as const) {
     out.push(
-      listing(ctx, `everything-${format}`, everything, format, v(`tools/list of @modelcontextprotocol/server-everything ${ctx.servers.everything} over streamable HTTP, ${format} output`)),
-      listing(ctx, `json-mode-paged-${format}`, json, format, v(`tools/list of an @modelcontextprotocol/sdk ${ctx.servers.sdk} server in JSON-response mode with a page size of 2; the Inspector follows the cursors`), 5),
-      listing(ctx, `stdio-banner-${format}`, EVERYTHING_STDIO, format, v(`tools/list of @modelcontextprotocol/server-everything ${ctx.servers.everything} over stdio; the server prints "Starting default (STDIO) server..." on stderr and the Inspector passes it through`), undefined, /Starting default \(STDIO\) server/),
+      listing(`everything-${format}`, everything, format, v(`tools/list of @modelcontextprotocol/server-everything ${ctx.servers.everything} over streamable HTTP, ${format} output`)),
+      listing(`json-mode-paged-${format}`, json, format, v(`tools/list of an @modelcontextprotocol/sdk ${ctx.servers.sdk} server in JSON-response mode with a page size of 2; the Inspector follows the cursors`), 5),
+      listing(`stdio-banner-${format}`, EVERYTHING_STDIO, format, v(`tools/list of @modelcontextprotocol/server-everything ${ctx.servers.everything} over stdio; the server prints "Starting default (STDIO) server..." on stderr and the Inspector passes it through`), undefined, /Starting default \(STDIO\) server/),
       failing(`refused-${format}`, http(`http://127.0.0.1:${PORTS.closed}/mcp`, [bearer]), format, [], 4, /ECONNREFUSED/,
         { verdict: 'fail', failureClass: 'tcp_refused', why: 'Exit 4 with the envelope {"error":{"code":"unreachable",…,"cause":"connect ECONNREFUSED …"}}: the TCP connection was refused.' },
         v('tools/list against a loopback port nothing listens on')),
@@ -98,8 +98,8 @@ function requests(ctx: CaptureContext): CaptureRequest[] {
     );
   }
   out.push(
-    listing(ctx, 'gate-bearer-text', http(gate(GATE.json), [bearer, SCOPE]), 'text', v(`tools/list through the nginx ${ctx.servers.nginx} Bearer gate with a key and x-mcp-servers, to the JSON-response-mode SDK server (page size 2)`), 5),
-    listing(ctx, 'stdio-quiet-text', QUIET_STDIO, 'text', v(`tools/list of the JSON-page server (@modelcontextprotocol/sdk ${ctx.servers.sdk}) over stdio; it prints nothing on stderr`), 5),
+    listing('gate-bearer-text', http(gate(GATE.json), [bearer, SCOPE]), 'text', v(`tools/list through the nginx ${ctx.servers.nginx} Bearer gate with a key and x-mcp-servers, to the JSON-response-mode SDK server (page size 2)`), 5),
+    listing('stdio-quiet-text', QUIET_STDIO, 'text', v(`tools/list of the JSON-page server (@modelcontextprotocol/sdk ${ctx.servers.sdk}) over stdio; it prints nothing on stderr`), 5),
     failing('timeout-text', http(`http://127.0.0.1:${PORTS.silent}/mcp`, [bearer]), 'text', ['--connect-timeout', '2000'], 4, /timed out/,
       { verdict: 'fail', failureClass: 'timeout', why: 'Exit 4 with "Connection timed out after 2000 ms": the listener accepted the connection but never answered within the Inspector\'s --connect-timeout.' },
       v('tools/list with --connect-timeout 2000 against a listener that never answers')),
