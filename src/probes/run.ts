@@ -6,6 +6,7 @@ import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidenc
 import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { readFingerprint } from './fingerprint.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
 import type { ProbeRegistry } from './registry.ts';
@@ -38,6 +39,8 @@ export interface RunProbesOptions {
   runDeadlineMs?: number;
   maxBodyBytes?: number;
   probes?: ProbeRegistry;
+  /** Traefik's API base URL, when known (the real stack), so the run records the Traefik version. */
+  traefikApiUrl?: string;
   /** Called as each check finishes (in completion order). */
   onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
@@ -75,9 +78,12 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
       options.onResult?.(record, ++done, plan.checks.length);
       return record;
     });
+    const gateway = runDeadline.signal.aborted
+      ? undefined
+      : await readFingerprint({ baseUrl: plan.baseUrl, key: plan.credentials.key, traefikApiUrl: options.traefikApiUrl, dispatcher, signal: AbortSignal.any([runDeadline.signal, AbortSignal.timeout(10_000)]) });
     const run: EvalRun = {
       schemaVersion: EVIDENCE_SCHEMA_VERSION, runId, origin: options.origin, environment: options.environment,
-      baseUrl: plan.displayBaseUrl, toolVersion: TOOL_VERSION, startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
+      baseUrl: plan.displayBaseUrl, toolVersion: TOOL_VERSION, ...(gateway ? { gateway } : {}), startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
     };
     return { run, raw };
   } finally {
