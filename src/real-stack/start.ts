@@ -44,6 +44,8 @@ export interface RealStack {
   traefikApiUrl: string;
   versions: { litellm?: string; traefik?: string };
   filesystemRoot: string;
+  /** The database mcp_postgres reads (loopback, no password). */
+  databaseUrl: string;
   /** Pids of every process the stack runs now (LiteLLM, its MCP servers, Traefik). */
   pids(): number[];
   /** Stops everything and removes the temp dir; rejects naming any process still alive. Idempotent. */
@@ -158,7 +160,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       litellm: liteLLMVersionOf(await fetchJson(`${liteLLMUrl}/health/readiness`)) ?? liteLLMVersionOf(await fetchJson(`${liteLLMUrl}/health/readiness/details`, auth)),
       traefik: traefikVersionOf(await fetchJson(`${traefikApiUrl}/api/version`)),
     };
-    return { url, liteLLMUrl, traefikApiUrl, versions, filesystemRoot, pids: () => children.flatMap((child) => child.tree()), stop };
+    return { url, liteLLMUrl, traefikApiUrl, versions, filesystemRoot, databaseUrl: database.url, pids: () => children.flatMap((child) => child.tree()), stop };
   } catch (error) {
     await stop().catch((stopError: Error) => log(stopError.message));
     throw error;
