@@ -101,7 +101,7 @@ export const parityCases: ParityCase[] = [
   // Open router and the status router (admin key injected).
   { id: 'open /ui', method: 'GET', path: '/ui', shape: (a) => ({ ...head(a), location: a.headers.get('location')?.replace(/^https?:\/\/[^/]+/, '') ?? null }) },
   { id: 'open /swagger/swagger-ui.css', method: 'GET', path: '/swagger/swagger-ui.css', shape: head },
-  { id: 'open /openapi.json', method: 'GET', path: '/openapi.json', shape: (a) => ({ ...head(a), openapi: (json(a) as { openapi?: string })?.openapi }) },
+  { id: 'open /openapi.json', method: 'GET', path: '/openapi.json', shape: (a) => ({ ...head(a), start: a.text.slice(0, 18) }) },
   { id: 'open /docs', method: 'GET', path: '/docs', shape: head },
   {
     id: 'status route without a key', method: 'GET', path: '/schedule/model_cost_map_reload/status',

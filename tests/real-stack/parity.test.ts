@@ -32,12 +32,16 @@ afterAll(async () => {
 
 const accepted = (caseId: string) => new Set(acceptedDifferences.find((d) => d.case === caseId)?.fields ?? []);
 
+/** JSON with object keys sorted: key order carries no meaning in these shapes (LiteLLM sorts, the demo keeps config order). */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v)) ?? 'undefined';
+
 /** Field-by-field comparison; returns readable problems (unaccepted differences and stale acceptances). */
 function compare(caseId: string, realShape: Record<string, unknown>, demoShape: Record<string, unknown>): string[] {
   const allowed = accepted(caseId);
   const problems: string[] = [];
   for (const field of new Set([...Object.keys(realShape), ...Object.keys(demoShape)])) {
-    const same = JSON.stringify(realShape[field]) === JSON.stringify(demoShape[field]);
+    const same = canonical(realShape[field]) === canonical(demoShape[field]);
     if (!same && !allowed.has(field)) problems.push(`${caseId} → ${field}: real ${JSON.stringify(realShape[field])?.slice(0, 300)} / demo ${JSON.stringify(demoShape[field])?.slice(0, 300)}`);
     if (same && allowed.has(field)) problems.push(`${caseId} → ${field}: accepted as a difference but now equal (${JSON.stringify(realShape[field])?.slice(0, 120)}); remove it from accepted-differences.ts`);
   }
