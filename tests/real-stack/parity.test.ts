@@ -83,11 +83,22 @@ describe('the demo gateway answers like the real stack', () => {
     ]);
     expect(realRun.gateway).toEqual({ litellmVersion: real.versions.litellm, traefikVersion: real.versions.traefik });
     const verdicts = (run: typeof realRun) => Object.fromEntries(run.records.map((r) => [r.checkId, `${r.verdict}${r.verdict === 'pass' ? '' : `: ${r.summary}`}`]));
-    const realVerdicts = verdicts(realRun);
-    const demoVerdicts = verdicts(demoRun);
-    const problems = Object.keys(realVerdicts).flatMap((id) =>
-      compare(`verdict:${id}`, { verdict: realVerdicts[id]?.split(':')[0] }, { verdict: demoVerdicts[id]?.split(':')[0] }).map((p) => `${p} (real: ${realVerdicts[id]} / demo: ${demoVerdicts[id]})`),
+    const differing = (realRun: typeof demoRun, demoRun2: typeof demoRun) => {
+      const [realVerdicts, demoVerdicts] = [verdicts(realRun), verdicts(demoRun2)];
+      return Object.keys(realVerdicts).flatMap((id) =>
+        compare(`verdict:${id}`, { verdict: realVerdicts[id]?.split(':')[0] }, { verdict: demoVerdicts[id]?.split(':')[0] }).map((p) => ({ id, problem: `${p} (real: ${realVerdicts[id]} / demo: ${demoVerdicts[id]})` })),
+      );
+    };
+    const first = differing(realRun, demoRun);
+    // A verdict that differs once is probed again on both sides: under load LiteLLM 1.108.4 now and then loses a
+    // stdio MCP connection ("Connection closed"), which is the real proxy's flakiness, not a parity gap.
+    const only = first.map((d) => d.id);
+    const again = only.length === 0 ? [] : differing(
+      await runProbes({ gateway, checks, only, environment: 'real-stack', origin: 'ci', baseUrl: real.url, env, concurrency: 1 }),
+      await runProbes({ gateway, checks, only, environment: 'demo', origin: 'ci', baseUrl: demo.url, env, concurrency: 1 }),
     );
+    if (first.length > again.length) console.warn(`parity: verdicts that differed once and not again: ${first.filter((d) => !again.some((a) => a.id === d.id)).map((d) => d.problem).join('; ')}`);
+    const problems = again.map((d) => d.problem);
     expect(problems).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });
