@@ -7,6 +7,7 @@ import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { readFingerprint } from './fingerprint.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
 import { planRun, type RunPlan } from './select.ts';
@@ -37,6 +38,8 @@ export interface RunProbesOptions {
   write?: boolean;
   runDeadlineMs?: number;
   maxBodyBytes?: number;
+  /** Traefik's API base URL, when known (the real stack), so the run records the Traefik version. */
+  traefikApiUrl?: string;
   /** Called as each check finishes (in completion order). */
   onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
@@ -82,9 +85,13 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
     // One answer from the demo gateway makes the whole run demo evidence, its client CLI checks included.
     const provenance: Provenance = probed.some((record) => record.provenance === 'demo') ? 'demo' : 'real';
     const records = probed.map((record) => ({ ...record, provenance }));
+    const gateway = runDeadline.signal.aborted
+      ? undefined
+      : await readFingerprint({ baseUrl: plan.baseUrl, key: plan.credentials.key, traefikApiUrl: options.traefikApiUrl, dispatcher, signal: AbortSignal.any([runDeadline.signal, AbortSignal.timeout(10_000)]) });
     const run: EvalRun = {
       schemaVersion: EVIDENCE_SCHEMA_VERSION, runId, origin: options.origin, environment: options.environment,
-      baseUrl: plan.displayBaseUrl, override: plan.isOverride, provenance, toolVersion: TOOL_VERSION, startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
+      baseUrl: plan.displayBaseUrl, override: plan.isOverride, provenance, toolVersion: TOOL_VERSION, ...(gateway ? { gateway } : {}),
+      startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
     };
     return { run, raw };
   } finally {
