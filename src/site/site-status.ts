@@ -2,6 +2,8 @@ import { getCollection } from 'astro:content';
 import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { MaintenanceWindow } from '../schemas/maintenance.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
 import { artifactsEntryId, decodeArtifactHighlights, type ArtifactHighlight } from './loaders/artifact-highlights.ts';
 import { decodeStatusEvidence, type StoredStatusEvidence } from './loaders/stored-status-evidence.ts';
@@ -35,12 +37,14 @@ async function readCollection<T>(name: string): Promise<{ id: string; data: T }[
 }
 
 async function loadSiteStatus(now: Date): Promise<SiteStatus> {
-  const [checks, evidence, imports, baseline, outstanding] = await Promise.all([
+  const [checks, evidence, imports, baseline, outstanding, incidents, maintenance] = await Promise.all([
     readCollection<StatusCheck>('checks'),
     readCollection<StoredStatusEvidence>('statusEvidence'),
     readCollection<ImportedArtifact>('imports'),
     readCollection<BaselineEntry>('baseline'),
     readCollection<OutstandingItem>('outstanding'),
+    readCollection<Incident>('incidents'),
+    readCollection<MaintenanceWindow>('maintenance'),
   ]);
   const latest = evidence.find((entry) => entry.id === 'latest');
   const distilled = latest && decodeStatusEvidence(latest.data);
@@ -55,9 +59,11 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     checks: checks.map((entry) => entry.data),
     records,
     digest: distilled?.digest,
-    historyMarks: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
+    historyDigest: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
     baseline: baseline.map((entry) => entry.data),
     outstanding: outstanding.map((entry) => entry.data),
+    incidents: incidents.map((entry) => entry.data),
+    maintenance: maintenance.map((entry) => entry.data),
     unparseable,
   });
   return { model, runs: distilled?.digest.runs ?? [] };

@@ -1,6 +1,6 @@
 import { CHECK_ID_PATTERN } from '../schemas/check-id.ts';
 import type { Provenance } from '../schemas/provenance.ts';
-import { ATTENTION_STATES, stateRank, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
+import { ATTENTION_STATES, PASSING_STATES, stateRank, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
 
 const DIRECTIVE = new RegExp(`:check\\[(${CHECK_ID_PATTERN})\\]`, 'g');
 
@@ -61,7 +61,7 @@ export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly
     .sort((a, b) => stateRank(a.state) - stateRank(b.state));
   const notes = checkIds.flatMap((id, i) => rowsIn(checks[i], id, EXPLAINED));
   const rows = checks.flatMap((check) => check?.rows ?? []);
-  const passing = rows.filter((row) => row.state === 'pass');
+  const passing = rows.filter((row) => PASSING_STATES.has(row.state));
   const newest = passing.sort((a, b) => a.ageMs - b.ageMs)[0];
   const sameRun = passing.filter((row) => row.runId === newest?.runId || row.ageMs === newest?.ageMs);
   const verified = newest && {

@@ -114,8 +114,8 @@ test('a history file rewritten at the same size within the same clock tick as th
   await utimes(historyFile, tick, tick);
   expect((await stat(historyFile)).mtimeMs).toBe(tick.getTime());
   const second = await sync(first.serialised);
-  expect(first.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('p');
-  expect(second.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('f');
+  expect(first.latest?.history.byCheck['mcp.tools-list']?.history.at(-1)).toBe('p');
+  expect(second.latest?.history.byCheck['mcp.tools-list']?.history.at(-1)).toBe('f');
 });
 
 test('the artifacts of runs that get an evidence page are highlighted once, matched by their text, and dropped with the page', async () => {

@@ -1,15 +1,17 @@
 import { z } from 'astro/zod';
 import type { EvidenceDigest } from '../../status/evidence-digest.ts';
+import type { CheckHistory } from '../../status/uptime.ts';
 
 /** What /status needs, distilled from evaluation/. */
 export interface StatusEvidence {
   /** Records inside were validated when their run was read. */
   digest: EvidenceDigest;
-  history: { from: string; to: string; byCheck: Record<string, string> };
+  /** Each check's bar, uptime and flake rate over the history window (src/status/uptime.ts). */
+  history: { from: string; to: string; byCheck: Record<string, CheckHistory> };
 }
 
-/** Version of the stored entries; 3 added the `artifacts:<run>` entries. An older store is recomputed. */
-export const STORED_VERSION = 3;
+/** Version of the stored entries; 3 added the `artifacts:<run>` entries, 4 uptime per check. An older store is recomputed. */
+export const STORED_VERSION = 4;
 
 /**
  * An entry of the `statusEvidence` collection as stored: `latest`, the distilled evidence, and
