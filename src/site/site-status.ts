@@ -89,3 +89,14 @@ export async function artifactHighlights(runId: string): Promise<Map<string, Art
   const entry = (await readCollection<StoredStatusEvidence>('statusEvidence')).find((candidate) => candidate.id === id);
   return entry ? decodeArtifactHighlights(entry.data.json) : new Map();
 }
+
+/** The rendered write-up of each incident (content/incidents/*.md bodies), by incident id. */
+export async function incidentBodies(): Promise<Map<string, string>> {
+  try {
+    const entries = (await getCollection('incidents' as never)) as { id: string; rendered?: { html: string } }[];
+    return new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? '']));
+  } catch (error) {
+    console.warn(`[proofbook status] incidents unavailable: ${(error as Error).message}`);
+    return new Map();
+  }
+}
