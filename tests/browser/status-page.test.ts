@@ -1,7 +1,7 @@
 // Issue 28 in the real Chromium: the overall state reads at once, the 90-day bars render, nothing overflows sideways
 // on a 390 px phone and every evidence link stays reachable there, no table row wraps at 1366 px, run pages fold
 // their transcripts, pills are never clipped, and axe-core finds no serious or critical violation.
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { StatusJson } from '../../src/schemas/status.ts';
@@ -193,9 +193,14 @@ describe('the status page and its neighbours, in headless Chromium', () => {
     expect(inBrowser.root).toBe('http://www.w3.org/2005/Atom');
     expect(inBrowser.titles).toEqual(expect.arrayContaining([expect.stringMatching(/^LAN DNS and ingress unreachable/), expect.stringMatching(/^Maintenance \((scheduled|in progress)\): Weekly LiteLLM restart/)]));
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(feed.text, 'application/xml');
+    const doc = new XmlDomParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(feed.text, 'application/xml');
     expect(errors).toEqual([]);
     expect(doc.documentElement!.getElementsByTagName('entry').length).toBe(2);
+    // A runbook backed by an affected check shows the incident, linked to /status.
+    await page.goto(`${site.url}/runbooks/capturing-the-tool-catalog/`, { waitUntil: 'networkidle' });
+    const banner = page.locator('[data-pb-incident-banner]');
+    await expect(banner.getAttribute('data-pb-incident-banner')).resolves.toBe('2025-09-18-lan-dns-ingress');
+    await expect(banner.locator('a[href="/status/#incident-2025-09-18-lan-dns-ingress"]').count()).resolves.toBe(1);
     await page.context().close();
   });
 });
