@@ -35,11 +35,12 @@ const gateway = await startDemoGateway({
   port: config.port,
   masterKey,
   ...(config.pingIntervalMs === undefined ? {} : { pingIntervalMs: config.pingIntervalMs }),
-  ...(config.postgresUrl === undefined ? {} : { postgresUrl: config.postgresUrl }),
+  ...(config.postgresUrl === undefined ? { embeddedPostgres: true } : { postgresUrl: config.postgresUrl }),
   ...(config.filesystemRoot === undefined ? {} : { filesystemRoot: config.filesystemRoot }),
   logger: config.quiet ? undefined : (line) => console.error(line),
 });
 console.log(gateway.url);
+if (config.postgresUrl === undefined) console.error('demo-gateway: mcp_postgres runs on an embedded PostgreSQL (PGlite, in memory, table demo_items)');
 
 let exiting = false;
 const shutdown = (signal: string): void => {

@@ -28,7 +28,7 @@ export const CLI_USAGE = `Usage: node scripts/demo-gateway.ts [--host 127.0.0.1]
                                   [--postgres-url URL] [--filesystem-root DIR] [--key-file ${DEFAULT_KEY_FILE}] [--quiet]
 Prints the gateway URL on stdout; the access log goes to stderr unless --quiet.
 Master key: env ${MASTER_KEY_ENV}; if unset, a key is generated and written to --key-file (mode 0600).
-PostgreSQL for mcp_postgres: --postgres-url or env ${POSTGRES_URL_ENV} (see .ci/postgres.sh).`;
+PostgreSQL for mcp_postgres: --postgres-url or env ${POSTGRES_URL_ENV}; without either, an embedded one (PGlite, in memory).`;
 
 function toInteger(raw: string | undefined, flag: string, min: number): number | undefined {
   if (raw === undefined) return undefined;
