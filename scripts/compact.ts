@@ -2,7 +2,7 @@
 // than N days once their day's history file covers them; never rewrites history aggregates.
 import { parseArgs } from 'node:util';
 import { compactEvidence } from '../src/evidence/compact.ts';
-import { resolveEvaluationDir } from '../src/evidence/scan.ts';
+import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,9 @@
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../src/evidence/history.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
-import { resolveEvaluationDir, secretsFromEnv } from '../src/evidence/scan.ts';
+import { loadGateway } from '../src/config/gateway-file.ts';
+import { collectSecrets } from '../src/evidence/redact.ts';
+import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
@@ -17,7 +19,8 @@ const { values } = parseArgs({
 });
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
-const scan = await scanEvaluation(evaluationDir, secretsFromEnv(process.env));
+// The values of the secret env vars content/gateway.yaml names are masked in every import.
+const scan = await scanEvaluation(evaluationDir, collectSecrets(await loadGateway(process.cwd()), process.env));
 const runs = scan.runFiles.map((file) => file.run);
 const history = await updateHistory(evaluationDir, runs);
 const summariesWritten = (await repairRunSummaries(evaluationDir, scan.runFiles)).length;

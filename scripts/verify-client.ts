@@ -3,15 +3,15 @@
  * Writes the generated Codex config to a temp CODEX_HOME, runs the real Codex CLI (mcp list/get --json,
  * doctor --json) in a loopback-only network namespace, runs the Codex-profile probe (initialize +
  * tools/list with the headers Codex sends) and stores both as evidence (clients.codex-cli, clients.codex).
- * Without --base-url it starts the embedded demo gateway (see src/clients/codex-cli/verify-plan.ts).
+ * Without --base-url it starts the embedded demo gateway (see src/pipeline/verify-plan.ts).
  * Exit 0: both pass; 1: a check failed; 2: usage or configuration error.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoopbackOnly, isolatedArgv } from '../src/clients/codex-cli/isolated.ts';
-import { planVerify } from '../src/clients/codex-cli/verify-plan.ts';
+import { isLoopbackOnly, isolatedArgv } from '../src/probes/codex-cli/isolated.ts';
+import { planVerify } from '../src/pipeline/verify-plan.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { startDemoGateway, type DemoGateway } from '../src/demo-gateway/index.ts';
 import { runAndStore } from '../src/probes/run.ts';

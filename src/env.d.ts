@@ -9,7 +9,7 @@ declare module '*.astro' {
 
 declare namespace App {
   interface Locals {
-    /** A docs page's evidence verdict, left by the Starlight route middleware (src/overrides/route-data.ts). */
-    pageEvidence?: { evidence?: import('./status/page-evidence.ts').PageEvidence; builtAt: string };
+    /** A docs page's evidence verdict, left by the Starlight route middleware (src/site/overrides/route-data.ts). */
+    pageEvidence?: { evidence?: import('./status/page-state.ts').PageEvidence; builtAt: string };
   }
 }

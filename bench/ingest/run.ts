@@ -1,15 +1,15 @@
 // npm run bench:ingest [-- --runs 4000 --imports 6000 --records 20 --json]
 // Generates 10,000 mixed artifacts in a temp dir, then times the evidence loaders (the incremental
 // path `astro build`/`astro dev` take) cold, and warm after one file changed. Target: warm < 5% of cold.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../../src/evidence/history.ts';
-import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
+import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
 import { scanEvaluation } from '../../src/evidence/scan-evaluation.ts';
-import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
+import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from '../../tests/loaders/loader-context.ts';
@@ -27,6 +27,9 @@ const { values } = parseArgs({
 const repo = path.resolve(import.meta.dirname, '../..');
 const root = await mkdtemp(path.join(os.tmpdir(), 'proofbook-bench-'));
 const evaluationDir = path.join(root, 'evaluation');
+// The imports loader masks the secrets content/gateway.yaml names, so the bench root has the project's.
+await mkdir(path.join(root, 'content'), { recursive: true });
+await copyFile(path.join(repo, 'content/gateway.yaml'), path.join(root, 'content/gateway.yaml'));
 
 type Store = Awaited<ReturnType<typeof makeStore>>;
 const collections = [
@@ -53,7 +56,7 @@ try {
   const set = await generateArtifacts(repo, evaluationDir, Number(values.runs), Number(values.imports), Number(values.records));
   const generateMs = performance.now() - t0;
   // Builds meet evidence written earlier. A file synced while its mtime is inside the racy window is read again
-  // by the next sync (src/loaders/file-sync.ts), so let the freshly generated files settle first.
+  // by the next sync (src/site/loaders/file-sync.ts), so let the freshly generated files settle first.
   await sleep(RACY_MTIME_MS);
 
   const store = await makeStore();

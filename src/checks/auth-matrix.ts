@@ -1,5 +1,5 @@
 import type { AuthMatrixCheck, AuthOutcome } from '../schemas/check.ts';
-import type { AuthMatrixObservation, ResponseObservation } from '../probes/observation.ts';
+import type { AuthMatrixObservation, ResponseObservation } from '../schemas/observation.ts';
 import { round } from './http.ts';
 import { condition, decide, type CheckOutcome } from './outcome.ts';
 

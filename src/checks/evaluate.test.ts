@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { McpObservation, ResponseObservation, SseObservation } from '../probes/observation.ts';
+import type { McpObservation, ResponseObservation, SseObservation } from '../schemas/observation.ts';
 import { CheckSchema, type McpCheck, type SseCaptureCheck } from '../schemas/check.ts';
 import { describeResponse, matchesOutcome } from './auth-matrix.ts';
 import { evaluateMcp } from './mcp.ts';
@@ -41,10 +41,13 @@ test.each([
 });
 
 const sse = CheckSchema.parse({ id: 's', title: 't', kind: 'sse-capture', window: '1s', expect: { minPings: 2, pingInterval: '100ms' }, byEnvironment: { slow: { expect: { pingInterval: '1s' } } } }) as SseCaptureCheck;
-const sseObs = (intervals: number[], catalogSeen = false): SseObservation => ({
-  kind: 'sse-capture', failure: null, latencyMs: 1000, transcript: [], status: 200, contentType: 'text/event-stream', headersMs: 3, streamOpen: true, items: [],
-  bytes: 100, stopped: 'window', pingCount: intervals.length + 1, pingIntervalsMs: intervals, eventCount: 0, catalogSeen, windowMs: 1000,
-});
+/** A stream with a ping at 10 ms and then one after each interval; with `catalogSeen`, a tools/list result event too. */
+const sseObs = (intervals: number[], catalogSeen = false): SseObservation => {
+  const times = intervals.reduce((at, gap) => [...at, at.at(-1)! + gap], [10]);
+  const items: SseObservation['items'] = times.map((atMs) => ({ type: 'comment', atMs, text: ' ping' }));
+  if (catalogSeen) items.push({ type: 'event', atMs: 20, event: 'message', data: '{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}' });
+  return { kind: 'sse-capture', failure: null, latencyMs: 1000, transcript: [], status: 200, contentType: 'text/event-stream', headersMs: 3, streamOpen: true, items, bytes: 100, stopped: 'window', windowMs: 1000 };
+};
 
 test.each([
   ['pings on time', sseObs([100, 101, 99]), 'demo', 'pass'],
@@ -57,7 +60,7 @@ test.each([
 });
 
 test('ping intervals come from the server timestamps in the comments when every ping has one', async () => {
-  const { summariseItems } = await import('../probes/sse-capture.ts');
+  const { summariseItems } = await import('./sse.ts');
   const items = [
     { type: 'comment' as const, atMs: 10, text: ' ping - 2025-09-18 07:50:03.100000+00:00' },
     { type: 'comment' as const, atMs: 10, text: ' ping - 2025-09-18 07:50:18.100000+00:00' },

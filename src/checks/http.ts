@@ -1,5 +1,5 @@
 import type { HttpCheck, JsonExpectation } from '../schemas/check.ts';
-import type { HttpObservation, ResponseObservation } from '../probes/observation.ts';
+import type { HttpObservation, ResponseObservation } from '../schemas/observation.ts';
 import { parseJsonBody, readJsonPath } from './json-path.ts';
 import { condition, decide, ms, type CheckOutcome, type Condition } from './outcome.ts';
 

@@ -1,11 +1,14 @@
 import type { McpCheck } from '../schemas/check.ts';
 import type { Measured } from '../schemas/evidence.ts';
-import type { McpObservation } from '../probes/observation.ts';
+import type { McpObservation } from '../schemas/observation.ts';
 import { round } from './http.ts';
 import { condition, decide, type CheckOutcome, type Condition } from './outcome.ts';
 
+/** An MCP exchange as observed, whether by the `mcp` probe or with a client's exact request (`client-profile`). */
+export type McpExchange = Omit<McpObservation, 'kind'>;
+
 /** Tool counts per scoped server (a server with none is listed with 0). */
-export function toolsByServer(obs: McpObservation): Record<string, number> {
+export function toolsByServer(obs: McpExchange): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(obs.scopedServers.map((s) => [s, 0]));
   for (const tool of obs.tools) if (tool.server) counts[tool.server] = (counts[tool.server] ?? 0) + 1;
   return counts;
@@ -40,7 +43,7 @@ export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[]
 }
 
 /** Measured values of an MCP exchange, in evidence vocabulary. */
-export function mcpMeasured(obs: McpObservation): Measured {
+export function mcpMeasured(obs: McpExchange): Measured {
   return {
     ...(obs.status !== undefined ? { status: obs.status } : {}),
     latencyMs: round(obs.latencyMs),

@@ -1,5 +1,5 @@
 import type { ConditionResult, FailureClass, Measured, Verdict } from '../schemas/evidence.ts';
-import type { ProbeFailure } from '../probes/observation.ts';
+import type { ProbeFailure } from '../schemas/observation.ts';
 
 /** A condition as an evaluator states it: how bad a miss is, and which class a miss belongs to. */
 export interface Condition extends ConditionResult {

@@ -1,11 +1,11 @@
 import type { Gateway } from '../schemas/gateway.ts';
-import { SECRET_SETUP_SET, type HighlightedSet, type HighlightedSnippet } from './highlighted-set.ts';
+import { SECRET_SETUP_SET, type HighlightedSet, type HighlightedSnippet } from '../schemas/highlighted-set.ts';
 import { clientIds, generateSetup, guideEnvironments } from './registry.ts';
 import { guideSecretSnippets } from './secrets.ts';
 
 /**
  * What the client guides show, generated from content/gateway.yaml and highlighted in the content layer
- * rather than at page render (src/markdown/code-document.ts): one set per client (its setup for every guide
+ * rather than at page render (src/site/markdown/code-document.ts): one set per client (its setup for every guide
  * environment) and one for the key setup, each highlighted as one Markdown document, so Expressive Code runs
  * once per changed set and a rebuild with the same gateway.yaml highlights nothing. The guide components only
  * render a stored set; neither the generators nor gateway.yaml are read at page render.

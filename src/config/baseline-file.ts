@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BaselineFileSchema, type BaselineEntry } from '../schemas/baseline.ts';
+import { BASELINE_PATH } from './paths.ts';
 import { readYaml, validateYaml } from './yaml-source.ts';
 
-export const BASELINE_PATH = 'content/baseline.yaml';
+export { BASELINE_PATH } from './paths.ts';
 
 /** Parses the expected-failure baseline; errors name the file, line and field. */
 export function parseBaselineFile(text: string, file: string = BASELINE_PATH): BaselineEntry[] {

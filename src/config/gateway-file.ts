@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
 import { GatewayEnvironmentSchema, GatewaySchema, type Gateway } from '../schemas/gateway.ts';
+import { GATEWAY_PATH, readOrExplain } from './paths.ts';
 import { readYaml, validateYaml } from './yaml-source.ts';
 
 /**
@@ -19,5 +21,10 @@ export const StrictGatewaySchema = z
 
 /** Parses the text of `content/gateway.yaml`; errors name `file:line → field`. */
 export function parseGatewayFile(text: string, file: string): Gateway {
-  return validateYaml(StrictGatewaySchema, readYaml(text, file, 'gateway definition'), 'gateway definition', 'see src/schemas/gateway.ts for every field');
+  return validateYaml(StrictGatewaySchema, readYaml(text, file, 'gateway definition'), 'gateway definition', 'every field: content/docs/reference/gateway.md (/reference/gateway/ on the site)');
+}
+
+/** Reads `content/gateway.yaml` under `root` (the project root by default). */
+export async function loadGateway(root: string = process.cwd()): Promise<Gateway> {
+  return parseGatewayFile(await readOrExplain(root, GATEWAY_PATH, 'gateway definition', (file) => readFile(file, 'utf8')), GATEWAY_PATH);
 }

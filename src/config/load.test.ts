@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadProjectConfig, parseChecksFile } from './load.ts';
+import { parseChecksFile } from './checks-file.ts';
+import { loadProjectConfig } from './load.ts';
 import { parseGatewayFile } from './gateway-file.ts';
 
 const GATEWAY = `schemaVersion: 1
@@ -40,7 +41,7 @@ describe('check files', () => {
     expect(() => parseChecksFile(text, 'content/checks/mcp.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
       content/checks/mcp.yaml:8 → checks[1].timout: Unrecognized key "timout"
-      hint: see src/schemas/check.ts for the fields of each kind]
+      hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
 
@@ -59,7 +60,7 @@ describe('check files', () => {
       [ProofbookInputError: Invalid check definitions:
       content/checks/sse.yaml:5 → checks[0].window: Expected a duration such as "500ms", "30s", "15m", "6h" or "2d", received "35 seconds"
       content/checks/sse.yaml:8 → checks[1].kind: Invalid discriminator value. Expected 'http' | 'auth-matrix' | 'mcp' | 'sse-capture' | 'client-profile' | 'codex-cli'
-      hint: see src/schemas/check.ts for the fields of each kind]
+      hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
 
@@ -80,7 +81,7 @@ describe('check files', () => {
       [ProofbookInputError: Invalid check definitions:
       content/checks/x.yaml:5 → checks[0].window: window (35000 ms) must be shorter than timeout (10000 ms)
       content/checks/x.yaml:11 → checks[1].headers.Authorization: "Authorization" carries a secret; use "auth: key" (the value is read from the environment's keyEnv) instead
-      hint: see src/schemas/check.ts for the fields of each kind]
+      hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
 
@@ -135,7 +136,7 @@ describe('gateway.yaml', () => {
     expect(() => parseGatewayFile(GATEWAY.replace('keyEnv: LITELLM_API_KEY', 'keyEnv: LITELLM_API_KEY\n    keyenv: X'), 'content/gateway.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid gateway definition:
       content/gateway.yaml:8 → environments.internal.keyenv: Unrecognized key "keyenv"
-      hint: see src/schemas/gateway.ts for every field]
+      hint: every field: content/docs/reference/gateway.md (/reference/gateway/ on the site)]
     `);
   });
 });

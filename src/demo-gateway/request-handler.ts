@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEMO_GATEWAY_HEADER } from '../schemas/provenance.ts';
 import { formatAccessLine } from './access-log.ts';
 import { answerLiteLLM } from './litellm.ts';
 import { handleMcpRequest, type McpContext } from './mcp-endpoint.ts';
@@ -34,6 +35,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: GatewayCont
 /** Builds the Node request listener. */
 export function createRequestHandler(ctx: GatewayContext): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    // Evidence made against the stand-in must say so: probes read this header and record the run as demo.
+    res.setHeader(DEMO_GATEWAY_HEADER, 'proofbook');
     res.on('close', () => ctx.log(formatAccessLine(req, res.statusCode)));
     route(req, res, ctx).catch((error: unknown) => {
       ctx.log(`ERROR: ${req.method} ${(req.url ?? '/').split('?')[0]} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

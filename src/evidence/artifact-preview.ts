@@ -8,7 +8,7 @@ export type ArtifactPreview = { text: string; truncated: boolean } | { missing: 
  * The first `maxBytes` of an artifact a run lists (`raw/…` relative to `evaluationDir`; stored redacted).
  * Reads at most `maxBytes + 1` bytes whatever the file's size. A path that leaves `evaluationDir`, or a file
  * that is gone (compacted, or not copied with the run), is reported, never thrown.
- * Synchronous, for the evidence pages (why: src/routes/evidence/read-artifact.ts).
+ * Synchronous, for the evidence pages (why: src/site/routes/evidence/read-artifact.ts).
  */
 export function readArtifactPreview(evaluationDir: string, relativePath: string, maxBytes: number): ArtifactPreview {
   const root = path.resolve(evaluationDir);

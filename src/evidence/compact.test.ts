@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { makeRun, useTempEvaluation, writeRunFile } from '../../tests/support/evidence-fixtures.ts';
 import { compactEvidence } from './compact.ts';
 import { updateHistory } from './history.ts';
-import { readRun } from './scan.ts';
+import { readRun } from './run-files.ts';
 
 let root: string;
 let evaluationDir: string;

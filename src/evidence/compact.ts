@@ -2,7 +2,8 @@ import { readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { groupRunsByDay, historyRelPath, updateHistory } from './history.ts';
-import { readHistory, readRun } from './scan.ts';
+import { readHistory } from './history-files.ts';
+import { readRun } from './run-files.ts';
 
 /**
  * Retention: raw run directories older than `rawDays` are deleted, but only for days whose history file

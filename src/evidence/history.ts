@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { mapLimit } from '../map-limit.ts';
+import { mapLimit } from '../util/map-limit.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
-import { parseJsonHistory, readOptionalText } from './scan.ts';
+import { parseJsonHistory } from './history-files.ts';
+import { readOptionalText } from './optional-file.ts';
 import { writeFileAtomic } from './store.ts';
 
 /**

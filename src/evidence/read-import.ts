@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importArtifact } from '../ingest/import-artifact.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { redactText, type SecretValue } from './redact.ts';
-import { readOptionalText } from './scan.ts';
+import { readOptionalText } from './optional-file.ts';
 
 // Apart from scan.ts, which the built site imports to read runs: the import parsers (src/ingest/, some twenty
 // modules) are needed only by the imports loader and the CLI scan, not by any page.

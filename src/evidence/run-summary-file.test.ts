@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { makeRun } from '../../tests/support/evidence-fixtures.ts';
 import { formatRunSummaryFile, readRunSummaryInput, RUN_SUMMARY_FILE, summaryFromSidecar, summaryOf } from './run-summary-file.ts';
-import { RACY_MTIME_MS, runJsonDigest, sha256Hex, vouchingMtime } from './scan.ts';
+import { RACY_MTIME_MS, runJsonDigest, sha256Hex, vouchingMtime } from './file-digest.ts';
 import { scanEvaluation } from './scan-evaluation.ts';
 import { repairRunSummaries, writeRun } from './store.ts';
 

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { RunSummaryFileSchema, type RunSummary, type RunSummaryFile } from '../schemas/run-summary.ts';
-import { parseJsonRun, readOptionalTextSync, sha256Hex, type RunJsonDigest } from './scan.ts';
+import { sha256Hex, type RunJsonDigest } from './file-digest.ts';
+import { readOptionalTextSync } from './optional-file.ts';
+import { parseJsonRun } from './run-files.ts';
 import { summariseRun } from './summarise-run.ts';
 
 /**

@@ -1,13 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimit } from '../map-limit.ts';
+import { mapLimit } from '../util/map-limit.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import { readImport } from './read-import.ts';
 import type { SecretValue } from './redact.ts';
-import { listHistoryFiles, listImportFiles, listRunFiles, parseJsonRun, readHistory, runJsonDigest, vouchingMtime, type RunJsonDigest } from './scan.ts';
+import { runJsonDigest, vouchingMtime, type RunJsonDigest } from './file-digest.ts';
+import { listHistoryFiles, readHistory } from './history-files.ts';
+import { listImportFiles } from './import-files.ts';
+import { listRunFiles, parseJsonRun } from './run-files.ts';
 
 /** A file under evaluation/ that could not be used, with the located reason. */
 export interface EvidenceProblem {

@@ -1,12 +1,13 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { mapLimit } from '../map-limit.ts';
+import { mapLimit } from '../util/map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
-import { RACY_MTIME_MS, readOptionalText, runJsonDigest } from './scan.ts';
+import { RACY_MTIME_MS, runJsonDigest } from './file-digest.ts';
+import { readOptionalText } from './optional-file.ts';
 import type { ScannedRunFile } from './scan-evaluation.ts';
 
 /**

@@ -18,6 +18,8 @@ export function summariseRun(run: EvalRun): RunSummary {
     origin: run.origin,
     environment: run.environment,
     baseUrl: run.baseUrl,
+    override: run.override,
+    provenance: run.provenance,
     toolVersion: run.toolVersion,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

@@ -1,5 +1,6 @@
 import { EvidenceRecordSchema, type EvidenceRecord } from '../schemas/evidence.ts';
 import type { ArtifactKind, ArtifactManifest, ImportedArtifact } from '../schemas/imported-artifact.ts';
+import type { Provenance } from '../schemas/provenance.ts';
 import { decodeArtifact } from './decode.ts';
 import { detectKind } from './detect.ts';
 import type { Finding } from './finding.ts';
@@ -40,7 +41,7 @@ function checksFor(finding: Finding, kind: Exclude<ArtifactKind, 'unknown'>, man
   return fallback ? [fallback] : [];
 }
 
-function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, findings: Finding[], meta: { origin: string; target: string; capturedAt: string }, manifest?: ArtifactManifest): EvidenceRecord[] {
+function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, findings: Finding[], meta: { origin: string; target: string; capturedAt: string; provenance: Provenance }, manifest?: ArtifactManifest): EvidenceRecord[] {
   return findings.flatMap((finding) =>
     checksFor(finding, kind, manifest).map((checkId) =>
       EvidenceRecordSchema.parse({
@@ -48,6 +49,7 @@ function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, finding
         target: meta.target,
         origin: meta.origin,
         runId: `import:${file}`,
+        provenance: meta.provenance,
         startedAt: finding.startedAt ?? meta.capturedAt,
         finishedAt: finding.finishedAt ?? finding.startedAt ?? meta.capturedAt,
         verdict: finding.verdict,
@@ -85,6 +87,7 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
     origin: manifest?.origin ?? UNKNOWN_ORIGIN,
     target: manifest?.target ?? 'internal',
     capturedAt: manifest?.capturedAt ?? capturedAtFromName(input.file) ?? input.modifiedAt,
+    provenance: manifest?.sample ? ('sample' as const) : ('real' as const),
   };
   const base = { file: input.file, ...meta, bytes: input.bytes.length, records: [] as EvidenceRecord[] };
   const fail = (kind: ArtifactKind, unparseable: Unparseable): ImportedArtifact => ({ ...base, kind, unparseable });

@@ -1,4 +1,4 @@
-import { CheckIdSchema } from '../schemas/page-frontmatter.ts';
+import { CheckIdSchema } from '../schemas/check-id.ts';
 import { unparseable, type Finding, type ParseOutcome } from './finding.ts';
 
 interface TestCase {

@@ -2,7 +2,7 @@ import type { AuthMatrixCheck } from '../schemas/check.ts';
 import { authHeaders, joinUrl, type ProbeContext } from './context.ts';
 import { sendRequest } from './http-client.ts';
 import { sendOptions } from './http.ts';
-import type { AuthCaseObservation, AuthMatrixObservation } from './observation.ts';
+import type { AuthCaseObservation, AuthMatrixObservation } from '../schemas/observation.ts';
 
 const KEY_MODES = { none: 'none', wrong: 'wrong-key', right: 'key' } as const;
 

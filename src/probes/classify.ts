@@ -1,4 +1,4 @@
-import type { ProbeFailure, ProbeFailureClass } from './observation.ts';
+import type { ProbeFailure, ProbeFailureClass } from '../schemas/observation.ts';
 
 /**
  * Maps what undici/Node throw to the failure classes of DESIGN.md §7. undici wraps socket errors

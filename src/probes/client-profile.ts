@@ -3,12 +3,9 @@
  * MCP exchange as `kind: mcp` (initialize + tools/list), so a snippet that would not work fails here.
  */
 import { contextFromEnvironment } from '../clients/context.ts';
-import { clientProfileRequest, describeRequest, evaluateClientProfile, type ClientProfileObservation } from '../clients/profile.ts';
-import { createCodexHome, codexErrorText, type CodexHome } from '../clients/codex-cli/run-codex.ts';
-import { evaluateCodexCli, type CodexCliObservation, type CodexRun } from '../clients/codex-cli/evaluate.ts';
-import { clients } from '../clients/registry.ts';
-import type { ClientProfileCheck, CodexCliCheck } from '../schemas/client-profile-check.ts';
-import type { TranscriptEntry } from './observation.ts';
+import { clientProfileRequest, describeRequest } from '../clients/profile.ts';
+import type { ClientProfileCheck } from '../schemas/client-profile-check.ts';
+import type { ClientProfileObservation } from '../schemas/observation.ts';
 import type { ProbeContext } from './context.ts';
 import { mcpListTools } from './mcp.ts';
 
@@ -17,7 +14,7 @@ export async function probeClientProfile(check: ClientProfileCheck, ctx: ProbeCo
   const context = contextFromEnvironment(check.serverName, ctx.environmentId, ctx.environment, ctx.baseUrl);
   const replay = clientProfileRequest(check.client, context, ctx.credentials.key, primaryText);
   if ('error' in replay) {
-    return { kind: 'mcp', failure: null, latencyMs: 0, transcript: [], step: 'initialize', sessionId: false, tools: [], pages: 0, scopedServers: context.servers, client: check.client, sentHeaders: [], configError: replay.error };
+    return { kind: 'client-profile', failure: null, latencyMs: 0, transcript: [], step: 'initialize', sessionId: false, tools: [], pages: 0, scopedServers: context.servers, client: check.client, sentHeaders: [], configError: replay.error };
   }
   const obs = await mcpListTools({
     url: replay.request.url,
@@ -30,54 +27,6 @@ export async function probeClientProfile(check: ClientProfileCheck, ctx: ProbeCo
     now: ctx.now,
     clientInfo: { name: `proofbook-client-profile-${check.client}`, version: '1' },
   });
-  return { ...obs, client: check.client, ...describeRequest(replay.request) };
+  return { ...obs, kind: 'client-profile', client: check.client, ...describeRequest(replay.request) };
 }
 
-/** The registry entry for `kind: client-profile`. */
-export const clientProfileProbe = {
-  run: (check: ClientProfileCheck, ctx: ProbeContext) => probeClientProfile(check, ctx),
-  evaluate: (check: ClientProfileCheck, obs: ClientProfileObservation) => evaluateClientProfile(check, obs, obs.scopedServers),
-  credentials: (): Array<'key' | 'admin'> => ['key'],
-};
-
-/** Runs one Codex CLI command and records it as a transcript entry (`EXEC`, exit code as status). */
-async function runCodexStep(home: CodexHome, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[]): Promise<CodexRun> {
-  const started = now();
-  const result = await home.run(args, { env: childEnv, timeoutMs: 60_000 });
-  const run: CodexRun = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
-  transcript.push({
-    label: `codex ${args.join(' ')}`,
-    atMs: started - t0,
-    durationMs: now() - started,
-    request: { method: 'EXEC', url: `codex ${args.join(' ')}`, headers: {} },
-    response: { status: result.code ?? -1, headers: {}, body: `${result.stdout}${run.stderr ? `\n[stderr]\n${run.stderr}` : ''}`, truncated: false },
-  });
-  return run;
-}
-
-/** `kind: codex-cli`: the real Codex CLI on the generated config, in a temp CODEX_HOME and a loopback-only netns. */
-export async function probeCodexCli(check: CodexCliCheck, ctx: ProbeContext): Promise<CodexCliObservation> {
-  const context = contextFromEnvironment(check.serverName, ctx.environmentId, ctx.environment, ctx.baseUrl);
-  const home = await createCodexHome(clients.codex.generate(context).primary.code);
-  const t0 = ctx.now();
-  const transcript: TranscriptEntry[] = [];
-  // Codex reads the key from the env var the config names; only the child sees it.
-  const childEnv: Record<string, string> = ctx.credentials.key === undefined ? {} : { [context.keyEnv]: ctx.credentials.key };
-  const step = (args: string[]) => runCodexStep(home, args, childEnv, t0, ctx.now, transcript);
-  try {
-    const list = await step(['mcp', 'list', '--json']);
-    const get = await step(['mcp', 'get', check.serverName, '--json']);
-    const doctor = check.doctor ? await step(['doctor', '--json']) : undefined;
-    const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
-    return { kind: 'codex-cli', failure: null, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, list, get, ...(doctor ? { doctor } : {}) };
-  } finally {
-    await home.dispose();
-  }
-}
-
-/** The registry entry for `kind: codex-cli`. */
-export const codexCliProbe = {
-  run: probeCodexCli,
-  evaluate: (check: CodexCliCheck, obs: CodexCliObservation) => evaluateCodexCli(check, obs),
-  credentials: (): Array<'key' | 'admin'> => ['key'],
-};

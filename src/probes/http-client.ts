@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { classifyError } from './classify.ts';
-import type { ProbeFailure, ResponseObservation, TranscriptEntry } from './observation.ts';
+import type { ProbeFailure, ResponseObservation, TranscriptEntry } from '../schemas/observation.ts';
 
 /** One request as a probe sends it. */
 export interface ProbeRequest {

@@ -1,7 +1,7 @@
 import type { HttpCheck } from '../schemas/check.ts';
 import { authHeaders, joinUrl, type ProbeContext } from './context.ts';
 import { sendRequest, type SendOptions } from './http-client.ts';
-import type { HttpObservation } from './observation.ts';
+import type { HttpObservation } from '../schemas/observation.ts';
 
 /** Options for one request from a probe context. */
 export function sendOptions(ctx: ProbeContext, t0: number): SendOptions {

@@ -2,7 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { classifyError, failure } from './classify.ts';
 import { flattenHeaders, readCapped } from './http-client.ts';
 import { createSseReplyCollector, pickJsonReply, type JsonRpcResponse } from './jsonrpc.ts';
-import type { ProbeFailure, TranscriptEntry } from './observation.ts';
+import type { ProbeFailure, TranscriptEntry } from '../schemas/observation.ts';
 
 /** After the reply has arrived, wait this long for the server to end the stream before dropping it. */
 const AFTER_REPLY_GRACE_MS = 250;

@@ -4,7 +4,7 @@ import type { McpCheck } from '../schemas/check.ts';
 import { failure } from './classify.ts';
 import { authHeaders, DEFAULT_MAX_BODY_BYTES, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
 import { deleteSession, postJsonRpc, type RpcExchange, type RpcOptions } from './mcp-exchange.ts';
-import type { McpObservation, ObservedTool } from './observation.ts';
+import type { McpObservation, ObservedTool } from '../schemas/observation.ts';
 
 /** What `mcpListTools` needs. `headers` are the client's own (auth, `x-mcp-servers`, …); protocol headers are added. */
 export interface McpListToolsOptions {

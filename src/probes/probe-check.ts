@@ -4,15 +4,22 @@ import { redactDeep, type SecretValue } from '../evidence/redact.ts';
 import { runRelativeDir, safeArtifactName, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
+import { DEMO_GATEWAY_HEADER } from '../schemas/provenance.ts';
 import type { GatewayEnvironment } from '../schemas/gateway.ts';
 import type { ProbeContext } from './context.ts';
-import { probes as defaultProbes, type ObservationCore, type ProbeRegistry } from './registry.ts';
+import { judge } from '../checks/registry.ts';
+import type { ObservationCore } from '../schemas/observation.ts';
+import { probes, type ProbeRegistry } from './registry.ts';
 import { formatTranscript } from './transcript.ts';
 
 /** What probing one check needs besides the check: shared by every check of a run. */
 export interface RunContext {
   runId: string;
   environmentId: string;
+  /** What records name as their target: the environment id, or `<id> (override <host>)` for a `--base-url` run. */
+  target: string;
+  /** Host (and port) probed. */
+  host: string;
   environment: GatewayEnvironment;
   baseUrl: string;
   origin: string;
@@ -24,7 +31,6 @@ export interface RunContext {
   maxBodyBytes: number;
   clock: () => Date;
   now: () => number;
-  probes?: ProbeRegistry;
   /** Receives the redacted raw transcript of each check. */
   onRaw?: (artifact: RawArtifact) => void;
 }
@@ -37,8 +43,8 @@ function outcomeOfCrash(error: unknown): CheckOutcome {
 }
 
 /** Runs the probe under its deadline; a probe that overstays it is abandoned and recorded as a timeout. */
-async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): Promise<{ obs?: ObservationCore; outcome?: CheckOutcome }> {
-  const probe = registry[check.kind];
+async function observe(check: Check, ctx: RunContext): Promise<{ obs?: ObservationCore; outcome?: CheckOutcome }> {
+  const probe = (probes as ProbeRegistry)[check.kind];
   if (!probe) return { outcome: outcomeOfCrash(new Error(`no probe registered for kind "${check.kind}"`)) };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error(`deadline of ${check.timeout} ms reached`)), check.timeout);
@@ -51,7 +57,7 @@ async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): 
     if (obs === 'hard-stop') {
       return { outcome: { verdict: 'fail', failureClass: 'timeout', summary: `timeout: no result within ${check.timeout} ms`, conditions: [], measured: {} } };
     }
-    return { obs, outcome: probe.evaluate(check, obs, ctx.environmentId) };
+    return { obs, outcome: judge(check, obs, ctx.environmentId) };
   } catch (error) {
     return { outcome: outcomeOfCrash(error) };
   } finally {
@@ -60,10 +66,15 @@ async function observe(check: Check, ctx: RunContext, registry: ProbeRegistry): 
   }
 }
 
+/** Whether the demo gateway answered any request of an observation (it names itself in a response header). */
+function answeredByDemoGateway(obs: ObservationCore | undefined): boolean {
+  return obs?.transcript.some((entry) => entry.response?.headers[DEMO_GATEWAY_HEADER] !== undefined) ?? false;
+}
+
 /** Probes one check and returns its redacted evidence record (the raw transcript goes to `ctx.onRaw`). */
 export async function probeCheck(check: Check, ctx: RunContext): Promise<EvidenceRecord> {
   const startedAt = ctx.clock();
-  const { obs, outcome } = await observe(check, ctx, ctx.probes ?? defaultProbes);
+  const { obs, outcome } = await observe(check, ctx);
   const finishedAt = ctx.clock();
   const artifacts = [];
   if (obs?.transcript.length) {
@@ -75,9 +86,11 @@ export async function probeCheck(check: Check, ctx: RunContext): Promise<Evidenc
   const result = outcome!;
   const record: EvidenceRecord = {
     checkId: check.id,
-    target: ctx.environmentId,
+    target: ctx.target,
     origin: ctx.origin,
     runId: ctx.runId,
+    provenance: answeredByDemoGateway(obs) ? 'demo' : 'real',
+    host: ctx.host,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     verdict: result.verdict,
@@ -95,7 +108,7 @@ export async function probeCheck(check: Check, ctx: RunContext): Promise<Evidenc
 export function notStartedRecord(check: Check, ctx: RunContext, runDeadlineMs: number): EvidenceRecord {
   const at = ctx.clock().toISOString();
   return {
-    checkId: check.id, target: ctx.environmentId, origin: ctx.origin, runId: ctx.runId, startedAt: at, finishedAt: at,
+    checkId: check.id, target: ctx.target, origin: ctx.origin, runId: ctx.runId, provenance: 'real', host: ctx.host, startedAt: at, finishedAt: at,
     verdict: 'error', failureClass: 'timeout', summary: `not started: the run deadline (${runDeadlineMs} ms) had passed`,
     measured: {}, conditions: [], artifacts: [], source: { type: 'probe', kind: check.kind },
   };

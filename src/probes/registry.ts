@@ -1,52 +1,38 @@
 import type { CheckKind, CheckOf } from '../schemas/check.ts';
-import { evaluateAuthMatrix } from '../checks/auth-matrix.ts';
-import { evaluateHttp } from '../checks/http.ts';
-import { evaluateMcp } from '../checks/mcp.ts';
-import type { CheckOutcome } from '../checks/outcome.ts';
-import { evaluateSse } from '../checks/sse.ts';
+import type { ObservationFor } from '../checks/registry.ts';
+import type { ObservationCore } from '../schemas/observation.ts';
 import { probeAuthMatrix } from './auth-matrix.ts';
+import { probeClientProfile } from './client-profile.ts';
+import { probeCodexCli } from './codex-cli/probe.ts';
 import type { ProbeContext } from './context.ts';
 import { probeHttp } from './http.ts';
 import { probeMcp } from './mcp.ts';
-import type { ProbeFailure, TranscriptEntry } from './observation.ts';
 import { probeSseCapture } from './sse-capture.ts';
-import { clientProfileProbe, codexCliProbe } from './client-profile.ts';
 
-/** What every observation has, whatever the kind. */
-export interface ObservationCore {
-  failure: ProbeFailure | null;
-  latencyMs: number;
-  transcript: TranscriptEntry[];
-}
-
-/** A probe kind: the I/O that observes, the pure evaluation, and which credentials it needs. */
+/** A probe kind: the I/O that observes, and which credentials it needs. Judging is `src/checks/`'s. */
 export interface Probe<C, O extends ObservationCore = ObservationCore> {
   run(check: C, ctx: ProbeContext): Promise<O>;
-  evaluate(check: C, observation: O, environmentId: string): CheckOutcome;
   /** Credentials the check sends, so a missing env var is a configuration error before anything runs. */
   credentials(check: C): Array<'key' | 'admin'>;
 }
 
 const fromAuth = (auth: string): Array<'key' | 'admin'> => (auth === 'key' ? ['key'] : auth === 'admin' ? ['admin'] : []);
+const keyOnly = (): Array<'key' | 'admin'> => ['key'];
 
 /**
- * Every probe kind by `kind:` value (STYLE.md §2). A new kind (e.g. `client-profile`) is one schema in
- * `src/schemas/check.ts` plus one entry here; the `satisfies` below fails to compile until both exist.
+ * Every probe kind by `kind:` value (STYLE.md §2). A new kind is one schema in `src/schemas/check.ts`, one
+ * evaluator in `src/checks/registry.ts` and one entry here; the `satisfies` below fails to compile until all exist.
  */
 export const probes = {
-  http: { run: probeHttp, evaluate: (check, obs) => evaluateHttp(check, obs), credentials: (check) => fromAuth(check.auth) },
-  'auth-matrix': {
-    run: probeAuthMatrix,
-    evaluate: (check, obs) => evaluateAuthMatrix(check, obs),
-    credentials: (check) => (check.paths.some((row) => row.right !== undefined) ? ['key'] : []),
-  },
-  mcp: { run: probeMcp, evaluate: (check, obs) => evaluateMcp(check, obs), credentials: (check) => fromAuth(check.auth) },
-  'sse-capture': { run: probeSseCapture, evaluate: evaluateSse, credentials: (check) => fromAuth(check.auth) },
-  'client-profile': clientProfileProbe,
-  'codex-cli': codexCliProbe,
-} satisfies { [K in CheckKind]: Probe<CheckOf<K>, any> };
+  http: { run: probeHttp, credentials: (check) => fromAuth(check.auth) },
+  'auth-matrix': { run: probeAuthMatrix, credentials: (check) => (check.paths.some((row) => row.right !== undefined) ? ['key'] : []) },
+  mcp: { run: probeMcp, credentials: (check) => fromAuth(check.auth) },
+  'sse-capture': { run: probeSseCapture, credentials: (check) => fromAuth(check.auth) },
+  'client-profile': { run: (check, ctx) => probeClientProfile(check, ctx), credentials: keyOnly },
+  'codex-cli': { run: probeCodexCli, credentials: keyOnly },
+} satisfies { [K in CheckKind]: Probe<CheckOf<K>, ObservationFor<K>> };
 
 export type ProbeKind = keyof typeof probes;
 
-/** A registry with any set of kinds, for callers that add their own (tests, the client-profile helper). */
+/** A registry with any set of kinds, for callers that add their own (tests). */
 export type ProbeRegistry = Record<string, Probe<any, any>>;

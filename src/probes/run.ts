@@ -4,12 +4,13 @@ import { writeRun, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidence.ts';
 import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
+import type { Provenance } from '../schemas/provenance.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { readFingerprint } from './fingerprint.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
-import type { ProbeRegistry } from './registry.ts';
-import { planRun } from './select.ts';
+import { planRun, type RunPlan } from './select.ts';
 import { TOOL_VERSION } from './version.ts';
 
 /** Gatus's default: a small global limit, because a single gateway gains little from more (perf-anchors.md B.4). */
@@ -37,7 +38,8 @@ export interface RunProbesOptions {
   write?: boolean;
   runDeadlineMs?: number;
   maxBodyBytes?: number;
-  probes?: ProbeRegistry;
+  /** Traefik's API base URL, when known (the real stack), so the run records the Traefik version. */
+  traefikApiUrl?: string;
   /** Called as each check finishes (in completion order). */
   onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
@@ -48,6 +50,11 @@ export interface ExecutedRun {
   raw: RawArtifact[];
   /** Directory the run was written to, when it was. */
   dir?: string;
+}
+
+/** What a run's records name as their target: a `--base-url` elsewhere than the environment's own URL is never that environment. */
+export function targetLabel(environment: string, plan: Pick<RunPlan, 'host' | 'isOverride'>): string {
+  return plan.isOverride ? `${environment} (override ${plan.host})` : environment;
 }
 
 /** Runs the selected checks with bounded concurrency under a run deadline; never throws for a failing target. */
@@ -63,21 +70,28 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
   const runTimer = setTimeout(() => runDeadline.abort(new Error(`run deadline of ${runDeadlineMs} ms reached`)), runDeadlineMs);
   const raw: RawArtifact[] = [];
   const ctx: RunContext = {
-    runId, environmentId: options.environment, environment: plan.environment, baseUrl: plan.baseUrl, origin: options.origin,
+    runId, environmentId: options.environment, target: targetLabel(options.environment, plan), host: plan.host, environment: plan.environment, baseUrl: plan.baseUrl, origin: options.origin,
     dispatcher, runSignal: runDeadline.signal, credentials: plan.credentials, secrets: collectSecrets(options.gateway, options.env),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, clock, now: options.now ?? (() => performance.now()),
-    ...(options.probes ? { probes: options.probes } : {}), onRaw: (artifact) => raw.push(artifact),
+    onRaw: (artifact) => raw.push(artifact),
   };
   let done = 0;
   try {
-    const records = await mapBounded(plan.checks, concurrency, async (check) => {
+    const probed = await mapBounded(plan.checks, concurrency, async (check) => {
       const record = runDeadline.signal.aborted ? notStartedRecord(check, ctx, runDeadlineMs) : await probeCheck(check, ctx);
       options.onResult?.(record, ++done, plan.checks.length);
       return record;
     });
+    // One answer from the demo gateway makes the whole run demo evidence, its client CLI checks included.
+    const provenance: Provenance = probed.some((record) => record.provenance === 'demo') ? 'demo' : 'real';
+    const records = probed.map((record) => ({ ...record, provenance }));
+    const gateway = runDeadline.signal.aborted
+      ? undefined
+      : await readFingerprint({ baseUrl: plan.baseUrl, key: plan.credentials.key, traefikApiUrl: options.traefikApiUrl, dispatcher, signal: AbortSignal.any([runDeadline.signal, AbortSignal.timeout(10_000)]) });
     const run: EvalRun = {
       schemaVersion: EVIDENCE_SCHEMA_VERSION, runId, origin: options.origin, environment: options.environment,
-      baseUrl: plan.displayBaseUrl, toolVersion: TOOL_VERSION, startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
+      baseUrl: plan.displayBaseUrl, override: plan.isOverride, provenance, toolVersion: TOOL_VERSION, ...(gateway ? { gateway } : {}),
+      startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
     };
     return { run, raw };
   } finally {

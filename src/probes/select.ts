@@ -2,7 +2,7 @@ import type { Check } from '../schemas/check.ts';
 import type { Gateway, GatewayEnvironment } from '../schemas/gateway.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import type { ProbeContext } from './context.ts';
-import { probes as defaultProbes, type ProbeRegistry } from './registry.ts';
+import { probes, type ProbeRegistry } from './registry.ts';
 
 /** What a run will do, decided before any request is sent (so configuration errors surface first). */
 export interface RunPlan {
@@ -10,6 +10,10 @@ export interface RunPlan {
   baseUrl: string;
   /** The base URL as recorded: credentials in a URL are never stored. */
   displayBaseUrl: string;
+  /** Host (and port) probed. */
+  host: string;
+  /** The URL probed is not the environment's configured one (and the environment does not take its URL at run time). */
+  isOverride: boolean;
   credentials: ProbeContext['credentials'];
   checks: Check[];
 }
@@ -21,7 +25,6 @@ interface PlanInput {
   baseUrl?: string;
   only?: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
-  probes?: ProbeRegistry;
 }
 
 const GATEWAY_FILE = 'content/gateway.yaml';
@@ -36,7 +39,12 @@ function selects(entry: string, check: Check): boolean {
   return check.id === entry || check.id.startsWith(`${prefix}.`) || check.group === prefix;
 }
 
-function resolveBaseUrl(environment: GatewayEnvironment, override: string | undefined): { baseUrl: string; displayBaseUrl: string } {
+/** Scheme, host and port: two URLs naming the same server compare equal whatever their paths. */
+function serverOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+function resolveBaseUrl(environment: GatewayEnvironment, override: string | undefined): Pick<RunPlan, 'baseUrl' | 'displayBaseUrl' | 'host' | 'isOverride'> {
   const raw = override ?? environment.baseUrl;
   let url: URL;
   try {
@@ -48,7 +56,8 @@ function resolveBaseUrl(environment: GatewayEnvironment, override: string | unde
   const display = new URL(url.href);
   display.username = '';
   display.password = '';
-  return { baseUrl: url.href.replace(/\/+$/, ''), displayBaseUrl: display.href.replace(/\/+$/, '') };
+  const isOverride = override !== undefined && !environment.runtimeUrl && serverOf(url) !== serverOf(new URL(environment.baseUrl));
+  return { baseUrl: url.href.replace(/\/+$/, ''), displayBaseUrl: display.href.replace(/\/+$/, ''), host: url.host, isOverride };
 }
 
 /** Picks the environment, the checks and the credentials; throws ProofbookInputError on anything misconfigured. */
@@ -63,7 +72,7 @@ export function planRun(input: PlanInput): RunPlan {
   const checks = input.checks.filter(
     (check) => (!check.environments || check.environments.includes(input.environment)) && (!input.only?.length || input.only.some((entry) => selects(entry, check))),
   );
-  const registry = input.probes ?? defaultProbes;
+  const registry: ProbeRegistry = probes;
   const needed = new Set(checks.flatMap((check) => registry[check.kind]?.credentials(check) ?? []));
   const credentials: ProbeContext['credentials'] = {};
   for (const need of needed) {

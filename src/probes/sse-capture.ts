@@ -4,63 +4,8 @@ import type { SseCaptureCheck } from '../schemas/check.ts';
 import { classifyError, failure } from './classify.ts';
 import { authHeaders, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
 import { flattenHeaders, readCapped } from './http-client.ts';
-import type { SseItem, SseObservation, TranscriptEntry } from './observation.ts';
-
-/** The check as it applies to one environment: `byEnvironment` overrides merged in. */
-export function resolveSseCheck(check: SseCaptureCheck, environmentId: string): SseCaptureCheck {
-  const override = check.byEnvironment?.[environmentId];
-  if (!override) return check;
-  return {
-    ...check,
-    window: override.window ?? check.window,
-    maxBytes: override.maxBytes ?? check.maxBytes,
-    maxEvents: override.maxEvents ?? check.maxEvents,
-    timeout: override.timeout ?? check.timeout,
-    expect: { ...check.expect, ...Object.fromEntries(Object.entries(override.expect ?? {}).filter(([, v]) => v !== undefined)) },
-  };
-}
-
-/** sse-starlette keep-alives are comments `: ping - <timestamp>` (litellm-traefik.md §1.2). */
-export function isPing(item: SseItem): boolean {
-  return item.type === 'comment' && /^ping\b/i.test(item.text.trim());
-}
-
-/** True when an event carries a tool catalog: a `tools` array at the top, in `result` or in `params`. */
-export function carriesCatalog(item: SseItem): boolean {
-  if (item.type !== 'event') return false;
-  try {
-    const value = JSON.parse(item.data) as Record<string, Record<string, unknown> | undefined>;
-    return [value, value?.result, value?.params].some((v) => Array.isArray((v as Record<string, unknown> | undefined)?.tools));
-  } catch {
-    // Not JSON: fall back to the text, so a catalog in an unexpected framing is still noticed.
-    return item.data.includes('"tools"');
-  }
-}
-
-/** The server's own clock in a `: ping - 2025-09-18 07:50:03.123456+00:00` comment, in epoch ms, if it has one. */
-export function pingTimestamp(item: SseItem): number | undefined {
-  if (item.type !== 'comment') return undefined;
-  const match = /ping\s*-\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?\s*$/.exec(item.text);
-  if (!match) return undefined;
-  const at = Date.parse(`${match[1]}T${match[2]}${match[3] ?? 'Z'}`);
-  return Number.isNaN(at) ? undefined : at;
-}
-
-/**
- * Counts pings and the gaps between them, and looks for a catalog. Gaps come from the pings' own timestamps when
- * every ping has one: arrival times bunch up when two pings land in one read on a busy machine.
- */
-export function summariseItems(items: readonly SseItem[]): Pick<SseObservation, 'pingCount' | 'pingIntervalsMs' | 'eventCount' | 'catalogSeen'> {
-  const pingItems = items.filter(isPing);
-  const stamps = pingItems.map(pingTimestamp);
-  const pings = stamps.every((at) => at !== undefined) ? (stamps as number[]) : pingItems.map((item) => item.atMs);
-  return {
-    pingCount: pings.length,
-    pingIntervalsMs: pings.slice(1).map((at, i) => Math.round((at - (pings[i] ?? at)) * 10) / 10),
-    eventCount: items.filter((item) => item.type === 'event').length,
-    catalogSeen: items.some(carriesCatalog),
-  };
-}
+import type { SseObservation, TranscriptEntry } from '../schemas/observation.ts';
+import { resolveSseCheck } from '../checks/sse.ts';
 
 /**
  * `kind: sse-capture`: GET with `Accept: text/event-stream`. "Stream open" is decided at the headers; then the
@@ -74,8 +19,7 @@ export async function probeSseCapture(raw: SseCaptureCheck, ctx: ProbeContext): 
   const headers = { accept: 'text/event-stream', ...authHeaders(ctx, check.auth), ...scopeHeaders(check.servers ?? ctx.environment.servers) };
   const entry: TranscriptEntry = { label: `GET ${check.path} (event stream)`, atMs: 0, durationMs: 0, request: { method: 'GET', url, headers } };
   const obs: SseObservation = {
-    kind: 'sse-capture', failure: null, latencyMs: 0, transcript: [entry], streamOpen: false, items: [], bytes: 0, stopped: 'error',
-    pingCount: 0, pingIntervalsMs: [], eventCount: 0, catalogSeen: false, windowMs: check.window,
+    kind: 'sse-capture', failure: null, latencyMs: 0, transcript: [entry], streamOpen: false, items: [], bytes: 0, stopped: 'error', windowMs: check.window,
   };
   const windowEnd = new AbortController();
   const signal = AbortSignal.any([ctx.signal, windowEnd.signal]);
@@ -111,7 +55,6 @@ export async function probeSseCapture(raw: SseCaptureCheck, ctx: ProbeContext): 
     obs.latencyMs = ctx.now() - t0;
     entry.durationMs = obs.latencyMs;
     if (entry.response && obs.streamOpen) entry.response.body = text;
-    Object.assign(obs, summariseItems(obs.items));
   }
   return obs;
 }

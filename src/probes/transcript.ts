@@ -1,5 +1,5 @@
 import { redactHeaders, redactText, type SecretValue } from '../evidence/redact.ts';
-import type { TranscriptEntry } from './observation.ts';
+import type { TranscriptEntry } from '../schemas/observation.ts';
 
 /** Bodies longer than this are cut in the raw transcript (the probe already capped what it read). */
 const MAX_BODY_IN_TRANSCRIPT = 64 * 1024;

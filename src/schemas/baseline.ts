@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { FailureClassSchema, OriginSchema } from './evidence.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /**
  * One known limitation: a failure we expect and have explained. A matching failing record shows as
@@ -13,6 +13,12 @@ export const BaselineEntrySchema = z.object({
   target: z.string().optional(),
   /** Origin it applies to; every origin when left out. @example 'sandbox' */
   origin: OriginSchema.optional(),
+  /**
+   * The failure expected, by class: any other failure of the check is a real failure. @example 'dns'
+   */
+  failureClass: FailureClassSchema,
+  /** With `failureClass: http_status`, the status expected; any status when left out. @example 404 */
+  status: z.number().int().min(100).max(599).optional(),
   /** Why the failure is expected, in one or two sentences a reader understands. */
   reason: z.string().min(1),
   /** Site path or URL of the page that explains it. @example '/runbooks/reachability/' */

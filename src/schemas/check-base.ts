@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { DurationSchema } from './duration.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Evidence older than this is stale unless a check sets its own window. */
 export const DEFAULT_FRESHNESS = '24h';

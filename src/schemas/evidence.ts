@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
+import { ProvenanceSchema } from './provenance.ts';
 
 /** Evidence files carry this so a reader can refuse a format it does not know. */
 export const EVIDENCE_SCHEMA_VERSION = 1 as const;
@@ -12,9 +13,11 @@ export const VerdictSchema = z.enum(['pass', 'fail', 'degraded', 'expected-fail'
 
 /**
  * Why a check did not pass. `expectation` means the gateway answered as a protocol allows but not as the
- * check expects (a server with no tools, a 404 where 200 was expected is `http_status`).
+ * check expects (a server with no tools; a 404 where 200 was expected is `http_status`). The last three are a
+ * client's own: it refused its config (`config_invalid`), the env var its config names for the key is unset
+ * (`auth_env_missing`), or the command of a stdio server is not on PATH (`command_not_found`).
  */
-export const FailureClassSchema = z.enum(['dns', 'tcp_refused', 'tls', 'timeout', 'http_status', 'protocol', 'expectation']);
+export const FailureClassSchema = z.enum(['dns', 'tcp_refused', 'tls', 'timeout', 'http_status', 'protocol', 'expectation', 'config_invalid', 'auth_env_missing', 'command_not_found']);
 
 /** Where a run or a captured log was made: `sandbox`, `lan-host`, `ci`, … */
 export const OriginSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'Expected an origin id such as "lan-host"' });
@@ -97,6 +100,10 @@ export const EvidenceRecordSchema = z.object({
   measured: MeasuredSchema.default({}),
   conditions: z.array(ConditionResultSchema).default([]),
   artifacts: z.array(ArtifactRefSchema).default([]),
+  /** Real, demo or sample evidence (src/schemas/provenance.ts). Records written before it existed are real unless their run was the demo environment's. */
+  provenance: ProvenanceSchema.default('real'),
+  /** Host (and port) actually probed, when known. @example 'litellm.linuxserver.lan' */
+  host: z.string().optional(),
   /** How the evidence was produced: a probe of ours, or a log captured elsewhere and imported. */
   source: z.discriminatedUnion('type', [
     z.object({ type: z.literal('probe'), kind: z.string() }),

@@ -27,6 +27,11 @@ export const GatewayEnvironmentSchema = z.object({
   adminKeyEnv: EnvVarNameSchema.optional(),
   /** MCP servers clients scope to with `x-mcp-servers`. @example ['mcp_postgres', 'mcp_filesystem'] */
   servers: z.array(McpServerNameSchema).min(1),
+  /**
+   * The URL is given with `--base-url` when a run starts (a local gateway on a free port, such as the demo
+   * gateway): such runs are this environment, not an override of it.
+   */
+  runtimeUrl: z.boolean().default(false),
   /** Free text shown in client guides, e.g. who can reach this URL. */
   notes: z.string().optional(),
 });

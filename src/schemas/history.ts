@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { EVIDENCE_SCHEMA_VERSION, OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Verdict counts of one check × target × origin over one UTC day. */
 export const DailyBucketSchema = z.object({

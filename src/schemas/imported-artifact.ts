@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { EvidenceRecordSchema, OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { ProvenanceSchema } from './provenance.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Kinds of captured logs a parser exists for. `unknown` is what an artifact is when nothing recognises it. */
 export const ArtifactKindSchema = z.enum([
@@ -31,6 +32,8 @@ export const ArtifactManifestSchema = z.object({
   checks: z.array(CheckIdSchema).default([]),
   /** Free text shown next to the evidence. */
   note: z.string().optional(),
+  /** A hand-written example rather than a capture from a real run: its evidence is labelled sample everywhere and closes nothing. */
+  sample: z.boolean().default(false),
 });
 
 /** Why an artifact could not be read, and where. Shown on the site; never silently dropped. */
@@ -48,6 +51,8 @@ export const ImportedArtifactSchema = z.object({
   origin: OriginSchema,
   capturedAt: z.iso.datetime({ offset: true }),
   target: z.string(),
+  /** `sample` for a hand-written example, else `real` (src/schemas/provenance.ts). */
+  provenance: ProvenanceSchema,
   bytes: z.number().int().nonnegative(),
   records: z.array(EvidenceRecordSchema),
   unparseable: UnparseableSchema.nullable(),

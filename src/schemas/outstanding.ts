@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { OriginSchema } from './evidence.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /**
  * A check that has to pass (fresh) for an item to close, optionally only against one target or from one origin.

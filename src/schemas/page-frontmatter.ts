@@ -1,11 +1,6 @@
 import { z } from 'astro/zod';
+import { CheckIdSchema } from './check-id.ts';
 
-/** A check id as written in `content/checks/*.yaml`: dotted lowercase words, e.g. `mcp.tools-list`. */
-export const CheckIdSchema = z
-  .string()
-  .regex(/^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$/, {
-    error: 'check ids are lowercase words joined by "." or "-", e.g. "mcp.tools-list"',
-  });
 
 /** Proofbook's additions to Starlight's docs frontmatter. */
 export const PageFrontmatterSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { VerdictSchema } from './evidence.ts';
 import { RunHeadSchema } from './eval-run.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** Failing check ids kept per run summary; the rest is counted in `failingMore`. */
 export const RUN_SUMMARY_FAILING_MAX = 10;

@@ -2,8 +2,10 @@ import { baselineEntryId, type BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { BaselineStatus } from './model.ts';
 
-/** Does a baseline entry cover this record? An entry without target or origin covers all of them. */
-export function baselineMatches(entry: BaselineEntry, record: Pick<EvidenceRecord, 'checkId' | 'target' | 'origin'>): boolean {
+type Matched = Pick<EvidenceRecord, 'checkId' | 'target' | 'origin'>;
+
+/** Does a baseline entry speak for this check × target × origin? An entry without target or origin covers all of them. */
+export function baselineMatches(entry: BaselineEntry, record: Matched): boolean {
   return (
     entry.check === record.checkId &&
     (entry.target === undefined || entry.target === record.target) &&
@@ -11,8 +13,13 @@ export function baselineMatches(entry: BaselineEntry, record: Pick<EvidenceRecor
   );
 }
 
+/** Is this the failure the entry expects: its class, and its status when it names one? Any other failure is real. */
+export function isExpectedFailure(entry: BaselineEntry, record: Pick<EvidenceRecord, 'failureClass' | 'measured'>): boolean {
+  return record.failureClass === entry.failureClass && (entry.status === undefined || record.measured.status === entry.status);
+}
+
 /** The most specific entry covering the record (target and origin set beat wildcards). */
-export function findBaseline(entries: readonly BaselineEntry[], record: Pick<EvidenceRecord, 'checkId' | 'target' | 'origin'>): BaselineEntry | undefined {
+export function findBaseline(entries: readonly BaselineEntry[], record: Matched): BaselineEntry | undefined {
   let best: BaselineEntry | undefined;
   let bestScore = -1;
   for (const entry of entries) {
@@ -48,13 +55,13 @@ export function judgeBaseline(entries: readonly BaselineEntry[], rows: readonly 
  * so a known limitation does not fail the job. Stored evidence keeps the raw verdict; /status applies the
  * baseline again against its own clock.
  */
-export function markExpectedFailures<R extends Pick<EvidenceRecord, 'checkId' | 'target' | 'origin' | 'verdict' | 'summary'>>(
+export function markExpectedFailures<R extends Pick<EvidenceRecord, 'checkId' | 'target' | 'origin' | 'verdict' | 'summary' | 'failureClass' | 'measured'>>(
   records: readonly R[],
   entries: readonly BaselineEntry[],
 ): R[] {
   return records.map((record) => {
     if (record.verdict !== 'fail' && record.verdict !== 'error') return record;
     const entry = findBaseline(entries, record);
-    return entry ? { ...record, verdict: 'expected-fail', summary: `${record.summary} (expected: ${entry.reason})` } : record;
+    return entry && isExpectedFailure(entry, record) ? { ...record, verdict: 'expected-fail', summary: `${record.summary} (expected: ${entry.reason})` } : record;
   });
 }

@@ -2,7 +2,7 @@ import type { EvalRun } from '../schemas/eval-run.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import { findDrift } from './drift.ts';
-import type { RunHead } from './evidence-runs.ts';
+import type { RunHead } from './run-pages.ts';
 import type { LatestEvidence } from './latest.ts';
 import { timeOf } from './latest.ts';
 import { rowKey, type DriftEntry } from './model.ts';

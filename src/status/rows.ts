@@ -1,7 +1,7 @@
 import type { BaselineEntry } from '../schemas/baseline.ts';
 import { baselineEntryId } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
-import { findBaseline } from './baseline.ts';
+import { findBaseline, isExpectedFailure } from './baseline.ts';
 import type { LatestEvidence } from './latest.ts';
 import { timeOf } from './latest.ts';
 import type { MeasuredDigest, StatusRow } from './model.ts';
@@ -29,7 +29,8 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
   const isStale = ageMs > freshnessMs;
   const entry = findBaseline(baseline, record);
   const isPass = record.verdict === 'pass';
-  const verdict = entry && !isPass ? 'expected-fail' : record.verdict;
+  // Only the failure an entry names is expected; any other failure of the check stays red.
+  const verdict = entry && !isPass && isExpectedFailure(entry, record) ? 'expected-fail' : record.verdict;
   const row: StatusRow = {
     checkId: record.checkId,
     target: record.target,
@@ -42,12 +43,13 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
     isStale,
     since: latest.since,
     runId: record.runId,
+    provenance: record.provenance,
     summary: record.summary,
     measured: digestMeasured(record.measured),
     isBaselineStale: entry !== undefined && isPass,
   };
   if (record.source.type === 'import') row.importedFrom = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
-  if (entry) row.baselineId = baselineEntryId(entry);
+  if (entry && (isPass || verdict === 'expected-fail')) row.baselineId = baselineEntryId(entry);
   return row;
 }
 

@@ -25,6 +25,21 @@ describe('latest record per check × target × origin', () => {
     expect(model.checks.get('mcp.tools-list')!.state).toBe('fail');
   });
 
+  test('captures of one sitting are decided by what they can say (doctor over mcp list), never by file name', () => {
+    const imported = (kind: string, file: string, finishedAt: string, verdict: 'pass' | 'fail') =>
+      makeRecord({ checkId: 'clients.codex-cli', finishedAt, verdict, failureClass: verdict === 'fail' ? 'config_invalid' : null, runId: `import:${file}`, source: { type: 'import', kind, file } });
+    // The list sorts after the doctor by name and finishes 20 s later; the doctor still stands.
+    const doctor = imported('codex-doctor-json', 'imports/a-doctor.json', '2026-11-24T10:00:00Z', 'fail');
+    const list = imported('codex-mcp-list-json', 'imports/z-list.json', '2026-11-24T10:00:20Z', 'pass');
+    for (const records of [[doctor, list], [list, doctor]]) {
+      const row = summariseStatus({ now: NOW, checks: [check('clients.codex-cli')], records }).checks.get('clients.codex-cli')!.rows[0]!;
+      expect(row).toMatchObject({ verdict: 'fail', failureClass: 'config_invalid', importedFrom: 'imports/a-doctor.json' });
+    }
+    // An hour later, a new list is the latest word.
+    const later = imported('codex-mcp-list-json', 'imports/b-list.json', '2026-11-24T11:00:00Z', 'pass');
+    expect(summariseStatus({ now: NOW, checks: [check('clients.codex-cli')], records: [doctor, later] }).checks.get('clients.codex-cli')!.rows[0]!.verdict).toBe('pass');
+  });
+
   test('records are ordered by time, not by how the offset is written', () => {
     const model = summariseStatus({
       now: NOW,
@@ -63,7 +78,7 @@ describe('freshness', () => {
 });
 
 describe('baseline', () => {
-  const baseline = [{ check: 'mcp.tools-list', target: 'internal', origin: 'sandbox', reason: 'No LAN route', doc: '/runbooks/reachability/', since: '2025-09-18' }];
+  const baseline = [{ check: 'mcp.tools-list', target: 'internal', origin: 'sandbox', failureClass: 'dns' as const, reason: 'No LAN route', doc: '/runbooks/reachability/', since: '2025-09-18' }];
 
   test('a baselined failure is expected-fail and the entry is active', () => {
     const model = summariseStatus({
@@ -80,6 +95,29 @@ describe('baseline', () => {
     const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline, records: [makeRecord({ checkId: 'mcp.tools-list' })] });
     expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'pass', isBaselineStale: true });
     expect(model.baseline[0]!.state).toBe('stale');
+  });
+
+  test.each([
+    ['tcp_refused', undefined],
+    ['tls', undefined],
+    ['timeout', undefined],
+    ['http_status', 502],
+  ] as const)('a %s failure (status %s) is not the dns failure the entry expects: it stays red', (failureClass, status) => {
+    const model = summariseStatus({
+      now: NOW,
+      checks: [check('mcp.tools-list')],
+      baseline,
+      records: [makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass, measured: status ? { status } : {} })],
+    });
+    expect(model.checks.get('mcp.tools-list')!.rows[0]).toMatchObject({ state: 'fail', verdict: 'fail' });
+    expect(model.baseline[0]!.state).toBe('unmatched');
+  });
+
+  test('an entry that names a status expects that status only', () => {
+    const entry = { ...baseline[0]!, failureClass: 'http_status' as const, status: 404 };
+    const records = (status: number) => [makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'http_status', measured: { status } })];
+    expect(summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline: [entry], records: records(404) }).checks.get('mcp.tools-list')!.state).toBe('expected-fail');
+    expect(summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], baseline: [entry], records: records(502) }).checks.get('mcp.tools-list')!.state).toBe('fail');
   });
 
   test('an entry scoped to one origin leaves other origins alone; no evidence leaves it unmatched', () => {
@@ -176,6 +214,35 @@ describe('outstanding items', () => {
     const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list'), check('sse.heartbeat')], records, outstanding: [item] });
     expect(model.outstanding[0]!.isReadyToClose).toBe(ready);
     expect(model.outstanding[0]!.closes.map((closing) => closing.state)).toEqual(states);
+  });
+
+  test('demo and sample evidence close nothing, and the item says why', () => {
+    const records = [makeRecord({ checkId: 'mcp.tools-list', origin: 'lan-host', provenance: 'demo' }), makeRecord({ checkId: 'sse.heartbeat', provenance: 'sample' })];
+    const model = summariseStatus({ now: NOW, checks: [check('mcp.tools-list'), check('sse.heartbeat')], records, outstanding: [item] });
+    expect(model.outstanding[0]!.isReadyToClose).toBe(false);
+    expect(model.outstanding[0]!.closes.map((closing) => [closing.state, closing.reason])).toEqual([
+      ['missing', 'only demo evidence, which closes nothing'],
+      ['missing', 'only sample evidence, which closes nothing'],
+    ]);
+  });
+
+  test('a pass from an origin that could not reach the gateway closes nothing', () => {
+    const codex = { id: 'codex-workflow', title: 'Codex', detail: 'd', closes: [{ check: 'clients.codex-cli' }] };
+    // The config loads (the CLI never connects), but the gateway does not resolve from the sandbox.
+    const records = [makeRecord({ checkId: 'clients.codex-cli' }), makeRecord({ checkId: 'mcp.tools-list', verdict: 'fail', failureClass: 'dns' })];
+    const model = summariseStatus({ now: NOW, checks: [check('clients.codex-cli'), check('mcp.tools-list')], records, outstanding: [codex] });
+    expect(model.outstanding[0]).toMatchObject({ isReadyToClose: false, closes: [{ state: 'limited', reason: 'only from sandbox, which could not reach internal' }] });
+    const fromLan = summariseStatus({ now: NOW, checks: [check('clients.codex-cli'), check('mcp.tools-list')], records: [...records, makeRecord({ checkId: 'clients.codex-cli', origin: 'lan-host' })], outstanding: [codex] });
+    expect(fromLan.outstanding[0]!.isReadyToClose).toBe(true);
+  });
+
+  test('a baselined failure from another origin does not hold the item open', () => {
+    const webui = { id: 'runbooks-evidence', title: 'Open WebUI', detail: 'd', closes: [{ check: 'clients.open-webui' }] };
+    const baseline = [{ check: 'clients.open-webui', origin: 'sandbox', failureClass: 'http_status' as const, reason: 'r', doc: '/outstanding/', since: '2025-09-18' }];
+    const records = [makeRecord({ checkId: 'clients.open-webui', verdict: 'fail', failureClass: 'http_status' }), makeRecord({ checkId: 'clients.open-webui', origin: 'lan-host' })];
+    const model = summariseStatus({ now: NOW, checks: [check('clients.open-webui')], records, baseline, outstanding: [webui] });
+    expect(model.checks.get('clients.open-webui')!.rows.map((row) => row.state)).toEqual(['pass', 'expected-fail']);
+    expect(model.outstanding[0]!.isReadyToClose).toBe(true);
   });
 });
 

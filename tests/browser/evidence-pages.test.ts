@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sidebarMarkOf } from '../../src/overrides/sidebar-marks.ts';
+import { sidebarMarkOf } from '../../src/site/overrides/sidebar-marks.ts';
 import type { RowState } from '../../src/status/model.ts';
 import { openWatchedPage, screenshot, useServedSite } from '../support/browser.ts';
 

@@ -9,7 +9,8 @@ import { Agent } from 'undici';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.ts';
 import { loadProjectConfig } from '../../src/config/load.ts';
 import { executeRun } from '../../src/probes/run.ts';
-import { probeClientProfile, clientProfileProbe } from '../../src/probes/client-profile.ts';
+import { evaluateClientProfile } from '../../src/checks/client-profile.ts';
+import { probeClientProfile } from '../../src/probes/client-profile.ts';
 import type { ProbeContext } from '../../src/probes/context.ts';
 import { ClientProfileCheckSchema, type ClientId } from '../../src/schemas/client-profile-check.ts';
 import { clientIds, generateSetup } from '../../src/clients/registry.ts';
@@ -44,7 +45,7 @@ function probeContext(): ProbeContext {
 async function replay(client: ClientId, text?: string) {
   const check = ClientProfileCheckSchema.parse({ id: `clients.${client}`, title: client, kind: 'client-profile', client });
   const obs = await probeClientProfile(check, probeContext(), text);
-  return clientProfileProbe.evaluate(check, obs);
+  return evaluateClientProfile(check, obs);
 }
 
 test('the clients checks run through the probe engine against the demo gateway', async () => {

@@ -4,8 +4,9 @@
  * flags as a refusal, and the `headers` table it accepts silently is proven to send nothing.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { createCodexHome, codexErrorText, type CodexHome } from '../../src/clients/codex-cli/run-codex.ts';
-import { runIsolated } from '../../src/clients/codex-cli/isolated.ts';
+import { codexErrorText } from '../../src/checks/codex-cli.ts';
+import { createCodexHome, type CodexHome } from '../../src/probes/codex-cli/run-codex.ts';
+import { runIsolated } from '../../src/probes/codex-cli/isolated.ts';
 import { CODEX_REFUSES, lintCodexConfig } from '../../src/clients/lint/codex.ts';
 import { generateSetup } from '../../src/clients/registry.ts';
 import { fixtureGateway } from './support/gateway.ts';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { checkCatalogLoader } from '../../src/status/check-catalog-loader.ts';
+import { checkCatalogLoader } from '../../src/site/loaders/content-file-loaders.ts';
 import { StatusCheckSchema } from '../../src/schemas/status-check.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 
@@ -10,6 +10,10 @@ let root: string;
 beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'pb-catalog-'));
   await mkdir(path.join(root, 'content/checks'), { recursive: true });
+  await writeFile(
+    path.join(root, 'content/gateway.yaml'),
+    'schemaVersion: 1\nname: gw\nenvironments:\n  demo:\n    label: Demo\n    baseUrl: http://127.0.0.1:4000\n    keyEnv: LITELLM_API_KEY\n    servers: [mcp_a]\n',
+  );
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -22,11 +26,11 @@ const writeChecks = (name: string, ids: string[]) =>
 async function load(serialised?: string) {
   const store = await makeStore(serialised);
   const context = makeLoaderContext(store, 'checks', StatusCheckSchema, root);
-  await checkCatalogLoader('content/checks').load(context.ctx);
+  await checkCatalogLoader().load(context.ctx);
   return { ...context, ids: () => context.ctx.store.keys().sort(), serialised: () => store.toString() };
 }
 
-test('one entry per check, grouped by file name; an unchanged file keeps its entries on the next sync', async () => {
+test('one entry per check, grouped by file name; unchanged files are not parsed again on the next sync', async () => {
   await writeChecks('mcp.yaml', ['mcp.tools-list', 'mcp.initialize']);
   await writeChecks('health.yaml', ['health.liveliness']);
   const first = await load();
@@ -48,16 +52,15 @@ test('a changed file is read again and a deleted file takes its checks with it',
   await rm(path.join(root, 'content/checks/health.yaml'));
   const next = await load(first.serialised());
   expect(next.ids()).toEqual(['mcp.tools-call', 'mcp.tools-list']);
-  expect(next.parses()).toBe(2);
 });
 
-test('a file without a checks list is skipped with a warning that names it, every time', async () => {
+test('a typo the probe rejects fails the sync with the probe\'s own file:line → field message', async () => {
   await writeChecks('mcp.yaml', ['mcp.tools-list']);
+  await writeFile(path.join(root, 'content/checks/health.yaml'), 'checks:\n  - id: health.live\n    title: Alive\n    kind: http\n    path: /health\n    freshnes: 1h\n');
+  await expect(load()).rejects.toThrow('content/checks/health.yaml:6 → checks[0].freshnes: Unrecognized key "freshnes"');
+});
+
+test('a file without a checks list fails the sync naming the file', async () => {
   await writeFile(path.join(root, 'content/checks/broken.yaml'), 'check:\n  - id: oops\n');
-  const first = await load();
-  expect(first.ids()).toEqual(['mcp.tools-list']);
-  expect(first.logs.warn).toEqual(['content/checks/broken.yaml: expected a top-level "checks:" list; skipped (the probe stage reports the details)']);
-  const again = await load(first.serialised());
-  expect(again.ids()).toEqual(['mcp.tools-list']);
-  expect(again.logs.warn).toHaveLength(1);
+  await expect(load()).rejects.toThrow(/content\/checks\/broken\.yaml/);
 });

@@ -7,11 +7,11 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { guideSnippetSets } from '../../src/clients/guide-snippets.ts';
-import { HighlightedSetSchema, SECRET_SETUP_SET, type HighlightedSet } from '../../src/clients/highlighted-set.ts';
-import { loadGateway } from '../../src/clients/load-gateway.ts';
+import { HighlightedSetSchema, SECRET_SETUP_SET, type HighlightedSet } from '../../src/schemas/highlighted-set.ts';
+import { loadGateway } from '../../src/config/gateway-file.ts';
 import { clientIds } from '../../src/clients/registry.ts';
-import { guideSnippetsLoader } from '../../src/clients/snippet-loader.ts';
-import { codeBlocksMarkdown, splitCodeBlocks } from '../../src/markdown/code-document.ts';
+import { guideSnippetsLoader } from '../../src/site/loaders/guide-snippets-loader.ts';
+import { codeBlocksMarkdown, splitCodeBlocks } from '../../src/site/markdown/code-document.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');

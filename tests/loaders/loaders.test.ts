@@ -1,9 +1,9 @@
-import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { RACY_MTIME_MS } from '../../src/evidence/scan.ts';
-import { isSettledStamp } from '../../src/loaders/file-sync.ts';
-import { importsLoader, runsLoader } from '../../src/loaders/index.ts';
+import { afterEach, describe, expect, test } from 'vitest';
+import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
+import { isSettledStamp } from '../../src/site/loaders/file-sync.ts';
+import { importsLoader, runsLoader } from '../../src/site/loaders/index.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { samplesDir } from '../ingest/fixtures.ts';
@@ -118,11 +118,33 @@ describe('isSettledStamp: a stamp vouches for its bytes only when every mtime in
 });
 
 describe('importsLoader', () => {
+  const repoGateway = path.resolve(import.meta.dirname, '../../content/gateway.yaml');
+  afterEach(() => {
+    delete process.env.PROOFBOOK_TEST_CANARY_KEY;
+  });
+
+  test('masks the values of the secret env vars gateway.yaml names, and only gateway.yaml says which', async () => {
+    await mkdir(path.join(root, 'content'), { recursive: true });
+    const canary = 'sk-loader-canary-5f1e9c2a7b';
+    const gateway = (await readFile(repoGateway, 'utf8')).replaceAll('keyEnv: LITELLM_API_KEY', 'keyEnv: PROOFBOOK_TEST_CANARY_KEY');
+    await writeFile(path.join(root, 'content/gateway.yaml'), gateway);
+    process.env.PROOFBOOK_TEST_CANARY_KEY = canary;
+    // curl's error line reaches the record's summary; here it names a URL with the key in it.
+    await writeFile(path.join(evaluationDir, 'imports', 'curl-key-in-url.txt'), `curl: (6) Could not resolve host: ${canary}.gw.lan\n`);
+    const context = makeLoaderContext(await makeStore(), 'imports', ImportedArtifactSchema, root);
+    await importsLoader({ evaluationDir }).load(context.ctx);
+    const stored = JSON.stringify(context.ctx.store.get('imports/curl-key-in-url.txt')?.data);
+    expect(stored).toContain('PROOFBOOK_TEST_CANARY_KEY');
+    expect(stored).not.toContain(canary.slice(3, 15));
+  });
+
   test('imports the seed samples and keeps an unparseable file as an entry', async () => {
     for (const name of ['lan-mcp-tools-2025-09-18-075003.log', 'codex-cli-mcp-2025-09-18.txt', 'test-openwebui-mcp-2025-09-18.log']) {
       await copyFile(path.join(samplesDir, name), path.join(evaluationDir, 'imports', name));
       await copyFile(path.join(samplesDir, `${name}.meta.yaml`), path.join(evaluationDir, 'imports', `${name}.meta.yaml`));
     }
+    await mkdir(path.join(root, 'content'), { recursive: true });
+    await copyFile(repoGateway, path.join(root, 'content/gateway.yaml'));
     await writeFile(path.join(evaluationDir, 'imports', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const store = await makeStore();
     const loader = importsLoader({ evaluationDir });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { RUN_SUMMARY_FILE } from '../../src/evidence/run-summary-file.ts';
 import { writeRun } from '../../src/evidence/store.ts';
-import { runsLoader } from '../../src/loaders/index.ts';
+import { runsLoader } from '../../src/site/loaders/index.ts';
 import { RunSummarySchema } from '../../src/schemas/run-summary.ts';
 import { makeLoaderContext, makeStore } from './loader-context.ts';
 import { makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';

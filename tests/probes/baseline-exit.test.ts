@@ -18,8 +18,8 @@ useCliProject(
   (dir) => (project = dir),
 );
 
-const baselineFor = (check: string, origin: string) =>
-  ['schemaVersion: 1', 'entries:', `  - check: ${check}`, '    target: demo', `    origin: ${origin}`, '    reason: known broken in this test', '    doc: /runbooks/reachability/', "    since: '2026-11-24'", ''].join('\n');
+const baselineFor = (check: string, origin: string, expects = 'failureClass: http_status') =>
+  ['schemaVersion: 1', 'entries:', `  - check: ${check}`, '    target: demo', `    origin: ${origin}`, `    ${expects}`, '    reason: known broken in this test', '    doc: /runbooks/reachability/', "    since: '2026-11-24'", ''].join('\n');
 
 async function probeWith(baseline: string | null) {
   const file = path.join(project, 'content/baseline.yaml');
@@ -53,9 +53,15 @@ test('a baseline entry for another origin does not excuse this one', async () =>
   expect(result.code).toBe(1);
 });
 
+test('a baseline entry that expects another failure does not excuse this one', async () => {
+  expect((await probeWith(baselineFor('base.broken', 'ci', 'failureClass: dns'))).code).toBe(1);
+  expect((await probeWith(baselineFor('base.broken', 'ci', 'failureClass: http_status\n    status: 502'))).code).toBe(1);
+  expect((await probeWith(baselineFor('base.broken', 'ci', 'failureClass: http_status\n    status: 404'))).code).toBe(0);
+});
+
 test('a broken baseline file is a configuration error naming its line (exit 2)', async () => {
   const result = await probeWith(baselineFor('base.broken', 'ci').replace("since: '2026-11-24'", 'since: yesterday'));
   expect(result.code).toBe(2);
   expect(result.run).toBeUndefined();
-  expect(result.stderr).toContain('content/baseline.yaml:8 → entries[0].since');
+  expect(result.stderr).toContain('content/baseline.yaml:9 → entries[0].since');
 });

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { StatusJsonSchema } from '../../src/schemas/status.ts';
 import { builtSite, projectRoot, readPage } from '../support/site.ts';
 
 interface DocPage {
@@ -78,6 +79,12 @@ describe('the built site', () => {
   test('Pagefind indexed the pages for search', () => {
     expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
+  test('the built status.json has exactly the shape its schema (src/schemas/status.ts) gives it', async () => {
+    const json: unknown = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8'));
+    // Parsing strips keys the schema does not know, so equality also fails on a field added without the schema.
+    expect(StatusJsonSchema.parse(json)).toEqual(json);
   });
 
   test('an SVG badge and a Shields endpoint for every check and group in status.json, saying its state', async () => {

@@ -1,11 +1,11 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
-import EvidenceBanner from '../../src/components/status/EvidenceBanner.astro';
-import StatusTable from '../../src/components/status/StatusTable.astro';
-import { checkPillHtml, fillCheckPills } from '../../src/components/status/pill-html.ts';
-import { historySvg } from '../../src/components/status/history-svg.ts';
-import { checkPlaceholderHtml } from '../../src/markdown/check-directive.ts';
-import { judgePage } from '../../src/status/page-evidence.ts';
+import EvidenceBanner from '../../src/site/components/status/EvidenceBanner.astro';
+import StatusTable from '../../src/site/components/status/StatusTable.astro';
+import { checkPillHtml, fillCheckPills } from '../../src/site/components/status/pill-html.ts';
+import { historySvg } from '../../src/site/components/status/history-svg.ts';
+import { checkPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
+import { judgePage } from '../../src/status/page-state.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
 import { makeRecord, NOW } from '../support/evidence-fixtures.ts';
 import { check } from './fixtures.ts';
@@ -46,7 +46,7 @@ describe('evidence banner', () => {
   test('names each problem and since when, and the build time', async () => {
     const html = await container.renderToString(EvidenceBanner, { props: { evidence: judgePage(model, ['mcp.initialize', 'mcp.tools-list']), builtAt: NOW.toISOString() } });
     expect(html).toContain('data-pb-banner="missing"');
-    expect(html).toMatch(/<code>mcp.initialize<\/code><\/a> is no evidence\s*\(nothing recorded yet\)/);
+    expect(html).toMatch(/<code>mcp.initialize<\/code><\/a> is <strong>no evidence<\/strong>\s*\(nothing recorded yet\)/);
     expect(html).toContain('2026-11-24 15:00 UTC');
   });
 

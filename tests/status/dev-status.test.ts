@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
 import { makeRun } from '../support/evidence-fixtures.ts';
@@ -85,3 +87,40 @@ test('a run written while astro dev is running appears on /status without a rest
   expect(second).toMatch(/<tr id="mcp.tools-list"[^>]*>.*?class="pb-pill pb-fail"[^>]*>failing</s);
   expect(output).not.toMatch(/restart/i);
 }, 150_000);
+
+test('a typo in a check file shows in the browser error overlay with its file:line, and goes once fixed', async () => {
+  await pollUntil(`${baseUrl}/status/`, (body) => body.includes('mcp.tools-list'), 90_000);
+  const file = path.join(site.dir, 'content/checks/health.yaml');
+  const good = await readFile(file, 'utf8');
+  const browser = await launchChromium();
+  try {
+    await writeFile(file, good.replace('    freshness: 1h', '    freshnes: 1h'));
+    await pollForStatus(`${baseUrl}/runbooks/reachability/`, 500, 30_000);
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/runbooks/reachability/`);
+    // Vite's overlay is a custom element whose text sits in its shadow root.
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ state: 'attached', timeout: 20_000 });
+    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
+    expect(text).toContain('content/checks/health.yaml:7 → checks[0].freshnes: Unrecognized key "freshnes"');
+  } finally {
+    await writeFile(file, good);
+    await browser.close();
+  }
+  await pollForStatus(`${baseUrl}/runbooks/reachability/`, 200, 30_000);
+}, 150_000);
+
+/** GETs `url` until it answers `status`; returns that body. */
+async function pollForStatus(url: string, status: number, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(url, { signal: AbortSignal.timeout(15_000) }).catch((error: Error) => error);
+    if (!(response instanceof Error)) {
+      last = await response.text();
+      if (response.status === status) return last;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`timed out waiting for ${status} from ${url}; last body: ${last.slice(0, 300)}\nserver output:\n${output.slice(-2000)}`);
+}

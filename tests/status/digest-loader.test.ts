@@ -6,9 +6,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
-import { artifactsEntryId, decodeArtifactHighlights, highlightFor } from '../../src/status/artifact-highlights.ts';
-import { statusEvidenceLoader } from '../../src/status/digest-loader.ts';
-import { decodeStatusEvidence, StatusEvidenceSchema, type StoredStatusEvidence } from '../../src/status/stored-evidence.ts';
+import { artifactsEntryId, decodeArtifactHighlights, highlightFor } from '../../src/site/loaders/artifact-highlights.ts';
+import { statusEvidenceLoader } from '../../src/site/loaders/status-digest-loader.ts';
+import { decodeStatusEvidence, StatusEvidenceSchema, type StoredStatusEvidence } from '../../src/site/loaders/stored-status-evidence.ts';
 import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
 import { makeHistoryDay, makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';
 

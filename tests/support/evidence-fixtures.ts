@@ -147,7 +147,7 @@ export function useTempEvaluation(take: (temp: { root: string; evaluationDir: st
  * Writes `runs/<id>/run.json` as pretty JSON, straight to disk: unlike the store's writeRun it neither validates
  * nor redacts, so tests can plant a broken run. Resolves to the file's path.
  */
-export async function writeRunFile(evaluationDir: string, run: EvalRunInput | Record<string, unknown>, id = String(run.runId)): Promise<string> {
+export async function writeRunFile(evaluationDir: string, run: EvalRunInput | Record<string, unknown>, id = String((run as { runId: unknown }).runId)): Promise<string> {
   const dir = path.join(evaluationDir, 'runs', id);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'run.json');

@@ -1,7 +1,7 @@
 /** The fixed gateway definition client tests generate from. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseGatewayYaml } from '../../../src/clients/load-gateway.ts';
+import { parseGatewayFile as parseGatewayYaml } from '../../../src/config/gateway-file.ts';
 
 export const FIXTURE_GATEWAY_FILE = fileURLToPath(new URL('../fixtures/gateway.yaml', import.meta.url));
 

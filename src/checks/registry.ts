@@ -1,0 +1,49 @@
+import type { CheckKind, CheckOf } from '../schemas/check.ts';
+import type { Observation } from '../schemas/observation.ts';
+import { evaluateAuthMatrix } from './auth-matrix.ts';
+import { evaluateClientProfile } from './client-profile.ts';
+import { evaluateCodexCli } from './codex-cli.ts';
+import { evaluateHttp } from './http.ts';
+import { evaluateMcp } from './mcp.ts';
+import type { CheckOutcome } from './outcome.ts';
+import { evaluateSse } from './sse.ts';
+
+/** Which observation each check kind is judged on. */
+export interface ObservationKinds {
+  http: 'http';
+  'auth-matrix': 'auth-matrix';
+  mcp: 'mcp';
+  'sse-capture': 'sse-capture';
+  'client-profile': 'client-profile';
+  'codex-cli': 'codex-cli';
+}
+
+/** The observation a check of kind `K` is judged on. */
+export type ObservationFor<K extends CheckKind> = Extract<Observation, { kind: ObservationKinds[K] }>;
+
+/** A pure judgement: the check's own definition over what was seen, for one environment. */
+export type Evaluator<K extends CheckKind> = (check: CheckOf<K>, observation: ObservationFor<K>, environmentId: string) => CheckOutcome;
+
+/**
+ * The one judgement (STYLE.md §2): every check kind's evaluator by `kind:` value. A new kind is one schema in
+ * `src/schemas/check.ts` plus one entry here and one probe in `src/probes/registry.ts`; the `satisfies` below
+ * fails to compile until all exist.
+ */
+export const evaluators = {
+  http: (check, obs) => evaluateHttp(check, obs),
+  'auth-matrix': (check, obs) => evaluateAuthMatrix(check, obs),
+  mcp: (check, obs) => evaluateMcp(check, obs),
+  'sse-capture': evaluateSse,
+  'client-profile': (check, obs) => evaluateClientProfile(check, obs),
+  'codex-cli': (check, obs) => evaluateCodexCli(check, obs),
+} satisfies { [K in CheckKind]: Evaluator<K> };
+
+/** Judges an observation with its check. An observation of another kind than the check expects is an error outcome, not a throw. */
+export function judge<K extends CheckKind>(check: CheckOf<K>, observation: Observation, environmentId: string): CheckOutcome {
+  const expected: string = ({ http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli' } satisfies ObservationKinds)[check.kind];
+  if (observation.kind !== expected) {
+    return { verdict: 'error', failureClass: null, summary: `a ${observation.kind} observation cannot be judged by ${check.kind} check ${check.id}`, conditions: [], measured: {} };
+  }
+  const evaluate = evaluators[check.kind] as Evaluator<K>;
+  return evaluate(check, observation as ObservationFor<K>, environmentId);
+}

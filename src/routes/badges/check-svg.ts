@@ -1,6 +1,0 @@
-import type { APIRoute } from 'astro';
-import { renderBadgeSvg } from '../../status/badge.ts';
-import { badgeSubjects } from './badge-paths.ts';
-
-export const getStaticPaths = () => badgeSubjects('check');
-export const GET: APIRoute = ({ props }) => new Response(renderBadgeSvg(props.label, props.state), { headers: { 'Content-Type': 'image/svg+xml' } });

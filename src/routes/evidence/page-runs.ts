@@ -1,9 +1,0 @@
-import { linkedRunIds, selectEvidenceRuns } from '../../status/evidence-runs.ts';
-import { getSiteStatus } from '../../status/from-collections.ts';
-import { EVIDENCE_RUNS_PER_SCOPE } from '../../evidence/evidence-page.ts';
-
-/** Run ids that get an `/evidence/<run>/` page: the same bounded set for the pages and the links to them. */
-export async function evidencePageRuns(): Promise<Set<string>> {
-  const { model, runs } = await getSiteStatus();
-  return selectEvidenceRuns(runs, linkedRunIds(model), EVIDENCE_RUNS_PER_SCOPE);
-}

@@ -1,9 +1,0 @@
-import type { APIRoute } from 'astro';
-import { getSiteStatus } from '../status/from-collections.ts';
-import { renderJUnit } from '../status/junit.ts';
-
-/** `/junit.xml`: the status as JUnit for CI test reporters. */
-export const GET: APIRoute = async () => {
-  const { model } = await getSiteStatus();
-  return new Response(renderJUnit(model), { headers: { 'Content-Type': 'application/xml' } });
-};

@@ -1,0 +1,165 @@
+import { z } from 'astro/zod';
+import { ClientIdSchema } from './client-profile-check.ts';
+import { FailureClassSchema } from './evidence.ts';
+
+/**
+ * What was seen, before anything is judged. Probes produce observations by talking to the gateway; import parsers
+ * produce the same observations from captured output; `src/checks/` judges both with the check's own definition.
+ * A DNS error or a 500 is data here, never an exception. Observations live in memory only: what is kept goes
+ * through redaction into an EvidenceRecord and a raw transcript.
+ */
+
+/** Failure classes seen without judging (`expectation` is decided by checks). */
+export const ProbeFailureClassSchema = FailureClassSchema.exclude(['expectation']);
+
+/** Why no usable answer came back. */
+export const ProbeFailureSchema = z.object({
+  failureClass: ProbeFailureClassSchema,
+  /** One line. @example 'getaddrinfo ENOTFOUND gw.invalid' */
+  message: z.string(),
+  /** Node/undici error code when there was one. @example 'ECONNREFUSED' */
+  code: z.string().optional(),
+});
+
+/** One request/response pair (or one command run), kept for the raw transcript. Unredacted here: redaction happens on the way out. */
+export const TranscriptEntrySchema = z.object({
+  label: z.string(),
+  atMs: z.number(),
+  durationMs: z.number(),
+  request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string().optional() }),
+  response: z.object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string(), truncated: z.boolean() }).optional(),
+  error: z.string().optional(),
+});
+
+/** A response as read, body capped. */
+export const ResponseObservationSchema = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+  bytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  latencyMs: z.number().nonnegative(),
+});
+
+/** What every observation has, whatever its kind. */
+export const ObservationCoreSchema = z.object({
+  failure: ProbeFailureSchema.nullable(),
+  /** Wall time of the whole observation. */
+  latencyMs: z.number().nonnegative(),
+  transcript: z.array(TranscriptEntrySchema),
+});
+
+const core = ObservationCoreSchema.shape;
+
+export const HttpObservationSchema = z.object({ ...core, kind: z.literal('http'), response: ResponseObservationSchema.nullable() });
+
+/** One case of an auth matrix: a path with one kind of key. */
+export const AuthCaseObservationSchema = z.object({
+  path: z.string(),
+  method: z.string(),
+  key: z.enum(['none', 'wrong', 'right']),
+  response: ResponseObservationSchema.nullable(),
+  failure: ProbeFailureSchema.nullable(),
+});
+
+export const AuthMatrixObservationSchema = z.object({ ...core, kind: z.literal('auth-matrix'), cases: z.array(AuthCaseObservationSchema) });
+
+/** A listed tool, reduced to what evidence keeps. */
+export const ObservedToolSchema = z.object({ name: z.string(), server: z.string().optional(), schemaDigest: z.string().optional() });
+
+const mcpFields = {
+  /** The last step reached: where a failure happened, or `done` when all went well. */
+  step: z.enum(['initialize', 'initialized', 'tools/list', 'done']),
+  /** HTTP status of the initialize response. */
+  status: z.number().int().optional(),
+  protocolVersion: z.string().optional(),
+  serverInfo: z.object({ name: z.string(), version: z.string().optional() }).optional(),
+  sessionId: z.boolean(),
+  tools: z.array(ObservedToolSchema),
+  pages: z.number().int().nonnegative(),
+  serverOutcomes: z.record(z.string(), z.object({ status: z.string(), toolCount: z.number().int().optional() })).optional(),
+  /** Servers asked for with `x-mcp-servers` (tools are attributed to these by prefix). */
+  scopedServers: z.array(z.string()),
+  /** Status of the session DELETE, when one was sent. */
+  deleteStatus: z.number().int().optional(),
+};
+
+export const McpObservationSchema = z.object({ ...core, kind: z.literal('mcp'), ...mcpFields });
+
+/** An MCP exchange made with exactly the request a client's generated snippet makes it send. */
+export const ClientProfileObservationSchema = z.object({
+  ...core,
+  kind: z.literal('client-profile'),
+  ...mcpFields,
+  client: ClientIdSchema,
+  /** Header names sent (values stay in memory: they hold the key). */
+  sentHeaders: z.array(z.string()),
+  /** The `x-mcp-servers` value sent, when the snippet sends one. */
+  scopeSent: z.string().optional(),
+  /** The auth scheme sent (`Bearer`, `Token`, …), without an Authorization header undefined. */
+  authScheme: z.string().optional(),
+  /** Set when the client would refuse its config before sending anything. */
+  configError: z.string().optional(),
+});
+
+/** One thing read from an event stream, with when it arrived (ms after the request was sent). */
+export const SseItemSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('comment'), atMs: z.number(), text: z.string() }),
+  z.object({ type: z.literal('event'), atMs: z.number(), event: z.string().optional(), data: z.string() }),
+]);
+
+export const SseObservationSchema = z.object({
+  ...core,
+  kind: z.literal('sse-capture'),
+  status: z.number().int().optional(),
+  contentType: z.string().optional(),
+  /** Time until the response headers: the stream-open verdict is decided there. */
+  headersMs: z.number().optional(),
+  streamOpen: z.boolean(),
+  items: z.array(SseItemSchema),
+  bytes: z.number().int().nonnegative(),
+  /** Why reading stopped. `closed` = the server ended the stream inside the window. */
+  stopped: z.enum(['window', 'bytes', 'events', 'closed', 'not-a-stream', 'error']),
+  windowMs: z.number().nonnegative(),
+});
+
+/** One Codex CLI invocation as observed. */
+export const CodexRunSchema = z.object({ args: z.array(z.string()), code: z.number().int().nullable(), stdout: z.string(), stderr: z.string() });
+
+/** What the real Codex CLI said about a config: the values it was expected to read back, and its answers. */
+export const CodexCliObservationSchema = z.object({
+  ...core,
+  kind: z.literal('codex-cli'),
+  serverName: z.string(),
+  expected: z.object({ url: z.string(), keyEnv: z.string(), scope: z.string() }),
+  list: CodexRunSchema,
+  get: CodexRunSchema,
+  doctor: CodexRunSchema.optional(),
+});
+
+/** Every observation, by `kind`. */
+export const ObservationSchema = z.discriminatedUnion('kind', [
+  HttpObservationSchema,
+  AuthMatrixObservationSchema,
+  McpObservationSchema,
+  ClientProfileObservationSchema,
+  SseObservationSchema,
+  CodexCliObservationSchema,
+]);
+
+export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
+export type ProbeFailure = z.output<typeof ProbeFailureSchema>;
+export type TranscriptEntry = z.output<typeof TranscriptEntrySchema>;
+export type ResponseObservation = z.output<typeof ResponseObservationSchema>;
+export type ObservationCore = z.output<typeof ObservationCoreSchema>;
+export type HttpObservation = z.output<typeof HttpObservationSchema>;
+export type AuthCaseObservation = z.output<typeof AuthCaseObservationSchema>;
+export type AuthMatrixObservation = z.output<typeof AuthMatrixObservationSchema>;
+export type ObservedTool = z.output<typeof ObservedToolSchema>;
+export type McpObservation = z.output<typeof McpObservationSchema>;
+export type ClientProfileObservation = z.output<typeof ClientProfileObservationSchema>;
+export type SseItem = z.output<typeof SseItemSchema>;
+export type SseObservation = z.output<typeof SseObservationSchema>;
+export type CodexRun = z.output<typeof CodexRunSchema>;
+export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
+export type Observation = z.output<typeof ObservationSchema>;

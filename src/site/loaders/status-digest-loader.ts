@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
+import { isSettledStamp, statStamp, UNSETTLED } from './file-sync.ts';
+import { runInWorker } from '../speed/run-in-worker.ts';
+import { storeArtifactHighlights } from './artifact-highlights.ts';
+import { listInputs, type DigestComputation, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
+import { DEFAULT_HISTORY_DAYS } from '../../status/history.ts';
+import { STORED_VERSION, type StoredStatusEvidence } from './stored-status-evidence.ts';
+
+const HOUR = 3_600_000;
+/** Loader meta key holding the input stamp of the stored digest. */
+const STAMP_KEY = 'inputs';
+
+export type DigestLoaderOptions = Partial<DigestOptions>;
+
+/**
+ * What the digest is computed from, as one string: the UTC hour, the options, and the name, size and mtime of
+ * every run and of the history files in the window. Equal stamps mean an equal digest, so a rebuild with
+ * nothing new in evaluation/ keeps the stored entry instead of reading runs again. The hour is in it because
+ * the history window and the rows history expects move with the clock. `settled` is false while any mtime is
+ * too fresh to vouch for its file's bytes; such a stamp is not kept, so the next sync reads the inputs again.
+ */
+function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: DigestOptions): { stamp: string; settled: boolean } {
+  const statedAt = Date.now();
+  const files = [...inputs.runFiles, ...inputs.historyFiles];
+  const stamps = files.map((rel) => statStamp(evaluationDir, rel));
+  const stats = files.map((rel, i) => `${rel}:${stamps[i]}`);
+  return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
+}
+
+/** Runs computeStatusEvidence in a worker thread (src/site/speed/status-digest-worker.ts). */
+function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
+  return runInWorker(new URL('../speed/status-digest-worker.ts', import.meta.url), { evaluationDir, inputs, nowMs, options }, 'status: computing the digest');
+}
+
+/**
+ * Loads one small entry with the latest evidence per check × target × origin, drift, run heads and history
+ * marks, reading runs newest first and only the history files in the window. Its size and cost follow the
+ * number of checks, not the number of retained runs or history days. Reading and validating them runs in a
+ * worker thread (src/site/loaders/status-digest-compute.ts). Watches evaluation/ in `astro dev`.
+ */
+export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
+  const options: DigestOptions = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
+  return {
+    name: 'proofbook-status-evidence',
+    load: async (ctx) => {
+      const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
+      const sync = async () => {
+        const now = new Date();
+        const inputs = await listInputs(evaluationDir, now, options.historyDays);
+        const { stamp, settled } = inputStamp(ctx, evaluationDir, inputs, now, options);
+        // A digest stored in an older shape (schemaVersion) is recomputed even when the inputs are unchanged.
+        if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.get('latest')?.data.schemaVersion === STORED_VERSION) {
+          ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
+          return;
+        }
+        const computed = await computeInWorker(evaluationDir, inputs, now.getTime(), options);
+        for (const warning of computed.warnings) ctx.logger.warn(warning);
+        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
+        // Over the version too: an entry stored in an older shape with the same content is replaced.
+        const digestHash = ctx.generateDigest(data);
+        const highlighted = await storeArtifactHighlights(ctx, computed.artifacts, new Set(computed.pageRuns));
+        if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
+        ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
+        if (ctx.store.get('latest')?.digest === digestHash) return;
+        ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
+        ctx.logger.info(`status: ${computed.rows} rows from ${computed.scanned} of ${computed.listed} runs, ${computed.historyDays} history days`);
+      };
+      await sync();
+      if (!ctx.watcher) return;
+      let timer: NodeJS.Timeout | undefined;
+      const onChange = (changed: string) => {
+        const rel = path.relative(evaluationDir, changed).split(path.sep).join('/');
+        if (!/^runs\/[^./][^/]*\/run\.json$/.test(rel) && !/^history\/[^/]+\.json$/.test(rel)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => sync().catch((error: Error) => ctx.logger.error(`status: ${error.message}`)), 150);
+      };
+      ctx.watcher.add([path.join(evaluationDir, 'runs'), path.join(evaluationDir, 'history')]);
+      ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'astro/zod';
+import type { EvidenceDigest } from '../../status/evidence-digest.ts';
+
+/** What /status needs, distilled from evaluation/. */
+export interface StatusEvidence {
+  /** Records inside were validated when their run was read. */
+  digest: EvidenceDigest;
+  history: { from: string; to: string; byCheck: Record<string, string> };
+}
+
+/** Version of the stored entries; 3 added the `artifacts:<run>` entries. An older store is recomputed. */
+export const STORED_VERSION = 3;
+
+/**
+ * An entry of the `statusEvidence` collection as stored: `latest`, the distilled evidence, and
+ * `artifacts:<run>`, the highlighted artifacts of a run's evidence page (src/site/loaders/artifact-highlights.ts),
+ * each as JSON text. The content layer writes its store out value by value (devalue) on every build; as
+ * objects, the ~18,000 values of 200 checks × 3 origins took ~50 ms of each build to write, as one string ~1 ms.
+ */
+export const StatusEvidenceSchema = z.object({ schemaVersion: z.literal(STORED_VERSION), json: z.string() });
+export type StoredStatusEvidence = z.output<typeof StatusEvidenceSchema>;
+
+/** The `latest` entry's content. */
+export function decodeStatusEvidence(stored: StoredStatusEvidence): StatusEvidence {
+  return JSON.parse(stored.json) as StatusEvidence;
+}
