@@ -59,7 +59,9 @@ function enabledConditions(servers: CodexServer[] | undefined, doctorEnabled: { 
 }
 
 function measuredOf(obs: CodexCliObservation, servers: CodexServer[] | undefined, notJudged: string[]): Record<string, string | number | boolean | null> {
-  const main = servers?.find((s) => s.name === obs.serverName) ?? servers?.find((s) => s.enabled) ?? servers?.[0];
+  // The gateway is an HTTP server: its details are the ones worth keeping when several servers are configured.
+  const http = servers?.filter((s) => s.transport === 'streamable_http');
+  const main = servers?.find((s) => s.name === obs.serverName) ?? http?.find((s) => s.enabled) ?? servers?.find((s) => s.enabled) ?? http?.[0] ?? servers?.[0];
   const doctor = obs.doctor?.doctor;
   return {
     ...(obs.list ? { listExit: obs.list.code } : {}),

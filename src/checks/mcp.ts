@@ -24,7 +24,8 @@ function provable(c: Condition, obs: McpExchange): Condition[] {
 
 /** Per-server conditions: a server with no tools or a non-ok outcome is a failure of that server (DESIGN.md §3). */
 function serverConditions(check: McpCheck, obs: McpObservation, counts: Record<string, number>): Condition[] {
-  const servers = obs.scopedServers.length ? obs.scopedServers : Object.keys(counts);
+  // Unscoped (an imported capture that does not show its x-mcp-servers): every server the answer names.
+  const servers = obs.scopedServers.length ? obs.scopedServers : [...new Set([...Object.keys(counts), ...Object.keys(obs.serverOutcomes ?? {})])];
   const healthy = servers.filter((s) => (counts[s] ?? 0) > 0 && (!check.expect.serverOutcomesOk || (obs.serverOutcomes?.[s]?.status ?? 'ok') === 'ok'));
   // Some servers fine and others not is `partialIs`; all of them broken is a plain failure.
   const severity = healthy.length > 0 && check.expect.partialIs === 'degraded' ? 'degrade' : 'fail';

@@ -41,8 +41,8 @@ function serverOf(cells: Record<string, string>): CodexServer {
  */
 export function readCodexMcpList(lines: readonly string[]): { servers: CodexServer[]; line: number } | { unparseable: Unparseable } {
   const servers: CodexServer[] = [];
+  const lineOf: number[] = [];
   let columns: { name: string; start: number }[] | undefined;
-  let first: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\s+$/, '');
     if (line === '' || NOT_A_ROW.test(line)) {
@@ -60,11 +60,13 @@ export function readCodexMcpList(lines: readonly string[]): { servers: CodexServ
     }
     const last = columns.at(-1);
     if (last && line.length <= last.start) return { unparseable: { reason: `row ends before the "${last.name}" column; the capture looks truncated`, line: i + 1 } };
-    first ??= i + 1;
     servers.push(serverOf(cellsOf(line, columns)));
+    lineOf.push(i + 1);
   }
-  if (first === undefined && !lines.some((l) => /^Name {2,}(Command|Url)\b/.test(l))) {
+  if (servers.length === 0 && !lines.some((l) => /^Name {2,}(Command|Url)\b/.test(l))) {
     return { unparseable: { reason: 'no `codex mcp list` table header (`Name  Command …` or `Name  Url …`) found', line: 1 } };
   }
-  return { servers, line: first ?? 1 };
+  // The line worth pointing at is the gateway's: the first enabled HTTP server, else the first row.
+  const at = servers.findIndex((s) => s.transport === 'streamable_http' && s.enabled);
+  return { servers, line: lineOf[at >= 0 ? at : 0] ?? 1 };
 }
