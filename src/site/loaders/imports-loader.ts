@@ -20,7 +20,7 @@ async function readOptional(file: string): Promise<string> {
 
 const SEP = '\u0000';
 
-function importsSpec(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[]): FileSyncSpec {
+function importsSpec(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[], onNewCapture: (dir: string) => void): FileSyncSpec {
   // Sidecars and capture folders seen by the last listing, so the pre-check does not stat thousands of absent ones.
   let sidecars = new Set<string>();
   let captures = new Map<string, string[]>();
@@ -55,7 +55,10 @@ function importsSpec(evaluationDir: string, secrets: readonly SecretValue[], che
       if (rel.endsWith(`/${CAPTURE_FILE}`)) {
         // A new capture folder: from now on its files belong to it.
         const dir = rel.slice(0, -CAPTURE_FILE.length - 1);
-        if (!captures.has(dir)) captures.set(dir, [CAPTURE_FILE]);
+        if (!captures.has(dir)) {
+          captures.set(dir, [CAPTURE_FILE]);
+          onNewCapture(dir);
+        }
         return dir;
       }
       const capture = captureOf(rel);
@@ -83,7 +86,11 @@ export function importsLoader(options: EvidenceLoaderOptions = {}): Loader {
       const evaluationDir = evaluationDirOf(ctx, options);
       // The values of the secret env vars content/gateway.yaml names are masked in every import; content/checks judges them.
       const config = await loadProjectConfig(fileURLToPath(ctx.config.root));
-      const spec = importsSpec(evaluationDir, collectSecrets(config.gateway, process.env), config.checks);
+      // Stream files written before their capture.yaml were single imports until then: they are part of the capture now.
+      const dropFilesOf = (dir: string) => {
+        for (const id of ctx.store.keys()) if (id.startsWith(`${dir}/`)) ctx.store.delete(id);
+      };
+      const spec = importsSpec(evaluationDir, collectSecrets(config.gateway, process.env), config.checks, dropFilesOf);
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`imports: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.removed} removed`);
