@@ -43,6 +43,11 @@ describe('importArtifact', () => {
     expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { line: 1, reason: expect.stringContaining('add notes.txt.meta.yaml with a `kind:`') } });
   });
 
+  test('a file name is a hint, not a kind: without a meta file, content nothing recognises needs one', () => {
+    const artifact = importArtifact({ ...base, file: 'imports/inspector-notes.txt', bytes: enc('ran the inspector, looked fine\n') });
+    expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { reason: expect.stringContaining('(its name suggests inspector-cli): it needs a meta file; add inspector-notes.txt.meta.yaml') } });
+  });
+
   test('Bearer tokens and sk- keys are masked before parsing, so no record carries them', () => {
     const log = '[1/1] POST /mcp/ with Authorization: Bearer sk-live-abcdef123456 ... Error or no response (key sk-other-999999)\n';
     const secret = 'hunter2-secret-value';

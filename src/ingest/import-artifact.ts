@@ -3,7 +3,7 @@ import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ArtifactKind, ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { singleFile } from './captured-text.ts';
 import { decodeArtifact } from './decode.ts';
-import { detectKind } from './detect.ts';
+import { detectKindByContent, kindByName } from './detect.ts';
 import { fileReadings } from './file-records.ts';
 import { parseManifest } from './manifest.ts';
 import { maskCommonSecrets } from './mask-secrets.ts';
@@ -70,10 +70,12 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
   if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
   try {
     const text = redactKeepingLabels(decoded.text, input.redact);
-    const kind = manifest?.kind ?? detectKind(input.file, text);
+    // Without a meta file the content decides; a file name is only a hint, never a guess to parse by (issue 24 item 4).
+    const kind = manifest?.kind ?? detectKindByContent(text);
     const name = input.file.split('/').at(-1);
     if (kind === 'unknown') {
-      return fail(kind, { reason: `no parser recognises this file: it needs a meta file; add ${name}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')}), \`origin:\`, \`capturedAt:\` and \`checks:\` (see /reference/capturing-evidence/)`, line: 1 });
+      const hint = kindByName(input.file);
+      return fail(kind, { reason: `no parser recognises this file${hint ? ` (its name suggests ${hint})` : ''}: it needs a meta file; add ${name}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')}), \`origin:\`, \`capturedAt:\` and \`checks:\` (see /reference/capturing-evidence/)`, line: 1 });
     }
     const outcome = parsers[kind](singleFile(text));
     if ('unparseable' in outcome) return fail(kind, outcome.unparseable);

@@ -28,6 +28,11 @@ describe('parseJunitXml', () => {
     expect(importText('junit-xml', xml).records.map((r) => r.checkId)).toEqual(['mcp.tools-list', 'sse.heartbeat']);
   });
 
+  test('a report without a meta file whose testcases name no check needs a meta file', () => {
+    const other = '<testsuites><testsuite name="s"><testcase name="renders home page"/></testsuite></testsuites>\n';
+    expect(importText('junit-xml', other)).toMatchObject({ records: [], unparseable: { reason: expect.stringMatching(/^needs a meta file: a JUnit report as a whole/) } });
+  });
+
   test.each([
     ['truncated inside a testcase', xml.slice(0, xml.indexOf('</testcase>')), /unclosed <testcase>/],
     ['truncated after the last testcase', xml.slice(0, xml.indexOf('</testsuite>')), /missing <\/testsuites>/],
