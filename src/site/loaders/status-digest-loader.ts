@@ -4,7 +4,6 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from './file-sync.ts';
 import { runInWorker } from '../speed/run-in-worker.ts';
-import { storeArtifactHighlights } from './artifact-highlights.ts';
 import { listInputs, type DigestComputation, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
 import { DEFAULT_HISTORY_DAYS } from '../../status/history.ts';
 import { STORED_VERSION, type StoredStatusEvidence } from './stored-status-evidence.ts';
@@ -61,8 +60,6 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
         // Over the version too: an entry stored in an older shape with the same content is replaced.
         const digestHash = ctx.generateDigest(data);
-        const highlighted = await storeArtifactHighlights(ctx, computed.artifacts, new Set(computed.pageRuns));
-        if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });
