@@ -9,8 +9,7 @@ import type { StatusEvidence } from './stored-status-evidence.ts';
 
 /**
  * The status digest's computation: everything the `statusEvidence` loader reads and validates from
- * evaluation/, as plain data. It runs in a worker thread (src/site/speed/status-digest-worker.ts), beside the Markdown
- * rendering of the docs on the main thread, so a sync that must read runs and history costs little wall time.
+ * evaluation/, as plain data.
  */
 
 export interface DigestOptions {
@@ -63,8 +62,8 @@ function readDigest(warnings: string[], evaluationDir: string, runFiles: readonl
   return builder.finish(files.length);
 }
 
-// Two files at a time: libuv's four-thread pool is the process's, and a read of every file at once from this
-// worker would queue ahead of every file the build's main thread reads meanwhile.
+// Two files at a time: libuv's four-thread pool is the process's, and a read of every file at once would queue
+// ahead of every file the rest of the build reads meanwhile.
 async function readHistoryWindow(warnings: string[], evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
   const read = await mapLimit(files, 2, (rel) =>
     readHistory(evaluationDir, rel).catch((error: Error) => {
