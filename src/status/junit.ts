@@ -25,9 +25,14 @@ function testcase(group: string, name: string, state: RowState, message: string,
 }
 
 function rowMessage(row: StatusRow): string {
+  // The class says which layer failed (config_invalid, auth_env_missing, command_not_found are the client's own).
   const why = row.limitation
     ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})`
-    : row.state === 'flaky' ? ` (passed on attempt ${row.attempts ?? 2} of ${row.attempts ?? 2})` : row.maintenance ? ` (in maintenance window ${row.maintenance})` : '';
+    : row.state === 'flaky'
+      ? ` (passed on attempt ${row.attempts ?? 2} of ${row.attempts ?? 2})`
+      : row.maintenance
+        ? ` (in maintenance window ${row.maintenance}${row.failureClass ? `; ${row.failureClass}` : ''})`
+        : row.failureClass ? ` (${row.failureClass})` : '';
   return `${stateText(row.state, row.provenance)}${why}, ${formatAge(row.ageMs)} old, run ${row.runId}: ${row.summary}`;
 }
 

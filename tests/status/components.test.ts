@@ -5,7 +5,7 @@ import DayBar from '../../src/site/components/status/DayBar.astro';
 import GroupCard from '../../src/site/components/status/GroupCard.astro';
 import StatusTable from '../../src/site/components/status/StatusTable.astro';
 import { checkPillHtml, fillCheckPills } from '../../src/site/components/status/pill-html.ts';
-import { checkPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
+import { checkPlaceholderHtml, outstandingPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
 import { judgePage } from '../../src/status/page-state.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
 import { makeRecord, NOW } from '../support/evidence-fixtures.ts';
@@ -87,5 +87,17 @@ describe('inline pills and history', () => {
         '<li class="m-f" tabindex="0"><span>2026-11-23: 80% up over 10 runs; 2 failures, 1 degraded, 1 passed after a retry</span></li>' +
         '<li class="m-n" tabindex="0"><span>2026-11-24: no runs</span></li></ol>',
     );
+  });
+});
+
+describe('outstanding items in the page', () => {
+  test('an :outstanding[…] placeholder becomes the item state, naming what holds it open and why', () => {
+    const item = { id: 'codex-workflow', title: 'Codex', detail: 'd', closes: [{ check: 'clients.codex-cli' }] };
+    const open = { item, closes: [{ check: 'clients.codex-cli', state: 'missing' as const, reason: 'only demo evidence, which closes nothing' }], isReadyToClose: false };
+    const html = fillCheckPills(`<p>State: ${outstandingPlaceholderHtml('codex-workflow')}</p>`, () => undefined, (id) => (id === 'codex-workflow' ? open : undefined));
+    expect(html).toContain('data-pb-outstanding="open"');
+    expect(html).toContain('<code>clients.codex-cli</code> <span class="pb-pill pb-missing">no evidence</span> <small>only demo evidence, which closes nothing</small>');
+    const ready = fillCheckPills(outstandingPlaceholderHtml('codex-workflow'), () => undefined, () => ({ ...open, closes: [{ check: 'clients.codex-cli', state: 'pass' as const }], isReadyToClose: true }));
+    expect(ready).toContain('data-pb-outstanding="ready"');
   });
 });
