@@ -132,7 +132,7 @@ describe('the status page and its neighbours, in headless Chromium', () => {
     await page.locator('.pb-checks a[href^="/evidence/"]').last().click();
     await page.waitForURL(/\/evidence\//);
     await page.context().close();
-  });
+  }, 120_000);
 
   test('a run page folds its transcripts, lists each check in On this page, and never clips a summary', async () => {
     const { run } = await pages();
@@ -169,7 +169,7 @@ describe('the status page and its neighbours, in headless Chromium', () => {
       }
     }
     expect(found).toEqual({});
-  });
+  }, 180_000);
 
   test('the incident and the maintenance window show on /status, in status.json and in the Atom feed (parsed as XML)', async () => {
     await pages();
