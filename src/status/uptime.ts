@@ -119,24 +119,32 @@ function basisOf(buckets: readonly DailyBucket[]): Provenance {
 
 const HOUR = 3_600_000;
 
-/** Per check id: its bar, uptime over 24 h / 7 d / 30 d / 90 d, and flake rate, over the last `days` UTC days. */
-export function summariseHistory(history: readonly DailyHistory[], options: HistoryOptions): Map<string, CheckHistory> {
-  const { now, days } = options;
-  const dayIndex = new Map<string, number>();
-  for (let i = 0; i < days; i++) dayIndex.set(utcDate(now, days - 1 - i), i);
+/** The window's buckets by check, and the origins that got an answer per check × target × provenance × day. */
+function groupBuckets(history: readonly DailyHistory[], dayIndex: ReadonlyMap<string, number>) {
   const byCheck = new Map<string, { date: string; bucket: DailyBucket }[]>();
-  // Origins that got an answer from a check × target on a day: another origin's DNS failure that day is its own.
+  // Another origin's DNS failure on a day some origin reached the same target is that origin's own limitation.
   const reached = new Map<string, Set<string>>();
   for (const day of history) {
     if (!dayIndex.has(day.date)) continue;
     for (const bucket of day.buckets) {
-      byCheck.set(bucket.checkId, [...(byCheck.get(bucket.checkId) ?? []), { date: day.date, bucket }]);
+      const entries = byCheck.get(bucket.checkId) ?? [];
+      if (entries.length === 0) byCheck.set(bucket.checkId, entries);
+      entries.push({ date: day.date, bucket });
       if (bucket.pass + bucket.degraded > 0) {
         const key = `${bucket.checkId}|${bucket.target}|${bucket.provenance}|${day.date}`;
         reached.set(key, (reached.get(key) ?? new Set()).add(bucket.origin));
       }
     }
   }
+  return { byCheck, reached };
+}
+
+/** Per check id: its bar, uptime over 24 h / 7 d / 30 d / 90 d, and flake rate, over the last `days` UTC days. */
+export function summariseHistory(history: readonly DailyHistory[], options: HistoryOptions): Map<string, CheckHistory> {
+  const { now, days } = options;
+  const dayIndex = new Map<string, number>();
+  for (let i = 0; i < days; i++) dayIndex.set(utcDate(now, days - 1 - i), i);
+  const { byCheck, reached } = groupBuckets(history, dayIndex);
   const result = new Map<string, CheckHistory>();
   const cutoff = now.getTime() - 24 * HOUR;
   for (const [checkId, entries] of byCheck) {
