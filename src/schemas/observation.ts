@@ -137,6 +137,29 @@ export const CodexCliObservationSchema = z.object({
   doctor: CodexRunSchema.optional(),
 });
 
+/**
+ * One runbook block executed by `bash -euo pipefail` (src/runbooks/run-block.ts). Unlike the others, its output is
+ * already redacted here: it must be redacted before it is capped, and it is capped as it is read.
+ */
+export const RunbookBlockObservationSchema = z.object({
+  ...core,
+  kind: z.literal('runbook-block'),
+  /** Exit code; null when the block was killed or never started. */
+  exitCode: z.number().int().nullable(),
+  /** The signal that ended it, when one did. @example 'SIGKILL' */
+  signal: z.string().nullable(),
+  timedOut: z.boolean(),
+  /** stdout and stderr as they interleaved, redacted, then capped. */
+  output: z.string(),
+  /** Bytes printed in all, before the cap. */
+  outputBytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** The base URL the block ran against (`$GATEWAY_URL`), so expected output can name it instead of a port. */
+  baseUrl: z.string(),
+  /** Env var names given to the block that were unset, so `VAR: unbound variable` reads as a missing key. */
+  missingEnv: z.array(z.string()),
+});
+
 /** Every observation, by `kind`. */
 export const ObservationSchema = z.discriminatedUnion('kind', [
   HttpObservationSchema,
@@ -145,6 +168,7 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   ClientProfileObservationSchema,
   SseObservationSchema,
   CodexCliObservationSchema,
+  RunbookBlockObservationSchema,
 ]);
 
 export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
@@ -162,4 +186,5 @@ export type SseItem = z.output<typeof SseItemSchema>;
 export type SseObservation = z.output<typeof SseObservationSchema>;
 export type CodexRun = z.output<typeof CodexRunSchema>;
 export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
+export type RunbookBlockObservation = z.output<typeof RunbookBlockObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
