@@ -46,7 +46,7 @@ describe('evidence banner', () => {
   test('names each problem and since when, and the build time', async () => {
     const html = await container.renderToString(EvidenceBanner, { props: { evidence: judgePage(model, ['mcp.initialize', 'mcp.tools-list']), builtAt: NOW.toISOString() } });
     expect(html).toContain('data-pb-banner="missing"');
-    expect(html).toMatch(/<code>mcp.initialize<\/code><\/a> is no evidence\s*\(nothing recorded yet\)/);
+    expect(html).toMatch(/<code>mcp.initialize<\/code><\/a> is <strong>no evidence<\/strong>\s*\(nothing recorded yet\)/);
     expect(html).toContain('2026-11-24 15:00 UTC');
   });
 

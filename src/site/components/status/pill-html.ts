@@ -1,11 +1,19 @@
 import { CHECK_ID_PATTERN } from '../../../schemas/check-id.ts';
+import type { Provenance } from '../../../schemas/provenance.ts';
 import type { CheckStatus, RowState } from '../../../status/model.ts';
 import { CHECK_PLACEHOLDER_CLASS } from '../../markdown/check-directive.ts';
-import { escapeXml, formatAge, STATE_LABEL } from '../../../status/present.ts';
+import { escapeXml, formatAge, PROVENANCE_LABEL, STATE_LABEL } from '../../../status/present.ts';
 
-/** The verdict pill: the one markup for a state, in components, pages and pills. */
-export function verdictPillHtml(state: RowState): string {
-  return `<span class="pb-pill pb-${state}">${STATE_LABEL[state]}</span>`;
+/** The tag beside a pill for evidence that is not from the team's gateway (text, not colour alone). */
+export function provenanceTagHtml(provenance: Provenance): string {
+  if (provenance === 'real') return '';
+  const title = provenance === 'demo' ? 'from the demo gateway, not the team\'s gateway' : 'a hand-written sample, not a capture';
+  return ` <span class="pb-prov pb-prov-${provenance}" title="${title}">${PROVENANCE_LABEL[provenance]}</span>`;
+}
+
+/** The verdict pill: the one markup for a state (and where its evidence came from), in components, pages and pills. */
+export function verdictPillHtml(state: RowState, provenance: Provenance = 'real'): string {
+  return `<span class="pb-pill pb-${state}">${STATE_LABEL[state]}</span>${provenanceTagHtml(provenance)}`;
 }
 
 /**
@@ -17,9 +25,11 @@ export function checkPillHtml(checkId: string, check: CheckStatus | undefined): 
   if (!check || check.rows.length === 0) {
     return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml('missing')}</a>`;
   }
-  const newest = check.rows.reduce((a, b) => (a.ageMs <= b.ageMs ? a : b));
-  const age = `<time datetime="${newest.finishedAt}" title="${newest.finishedAt}">${formatAge(newest.ageMs)}</time>`;
-  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state)} ${age}</a>`;
+  // State, age, target, origin and provenance all come from the one row the state is decided by.
+  const decider = check.decidedBy!;
+  const where = escapeXml(`${decider.target} from ${decider.origin}, ${decider.finishedAt}`);
+  const age = `<time datetime="${decider.finishedAt}" title="${where}">${formatAge(decider.ageMs)}</time>`;
+  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state, decider.provenance)} ${age}</a>`;
 }
 
 const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
