@@ -39,3 +39,8 @@ export function blockIdOf(page: string, heading: string, index: number): string 
 export function blockSourceHash(lang: string, code: string, expected: string | undefined): string {
   return createHash('sha256').update(JSON.stringify({ lang, code, expected: expected ?? null })).digest('hex');
 }
+
+/** The element id of a block's evidence on its page (the figure under the block), for links from /status. */
+export function blockAnchor(block: { heading: string; index: number }): string {
+  return `run-${block.heading}-${block.index}`;
+}

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
 import { remarkGuideDirectives, satteriGuideDirectives } from './markdown/guide-directives.ts';
+import { remarkRunBlocks, satteriRunBlocks } from './markdown/run-block-placeholder.ts';
 import { writeBadgeFiles } from './badge-files-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
@@ -32,8 +33,8 @@ interface ProcessorLike {
  * be listed before Starlight, whose directive-restoration step would otherwise turn them back into text first.
  */
 function registerDirectives(processor: ProcessorLike | undefined): boolean {
-  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective(), satteriGuideDirectives());
-  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkGuideDirectives);
+  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective(), satteriGuideDirectives(), satteriRunBlocks());
+  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkGuideDirectives, remarkRunBlocks);
   else return false;
   return true;
 }
