@@ -1,6 +1,7 @@
 import { judgeRunbookBlock } from '../checks/registry.ts';
 import { collectSecrets } from '../evidence/redact.ts';
-import { writeRun, type RawArtifact } from '../evidence/store.ts';
+import { writeAttestedRun } from '../evidence/attested-run.ts';
+import type { RawArtifact } from '../evidence/store.ts';
 import { mapBounded } from '../probes/pool.ts';
 import { targetLabel } from '../probes/run.ts';
 import { planRun } from '../probes/select.ts';
@@ -94,6 +95,6 @@ export async function runRunbooks(options: RunbooksOptions): Promise<RunbooksRun
   };
   const manual = options.blocks.filter((block) => block.run === 'manual');
   if (!options.evaluationDir || options.write === false) return { run, raw, manual };
-  const dir = await writeRun(options.evaluationDir, run, raw, { secrets });
+  const dir = await writeAttestedRun(options.evaluationDir, run, raw, { secrets }, 'runbooks');
   return { run, raw, dir, manual };
 }
