@@ -26,7 +26,7 @@ function ending(record: EvidenceRecord): string {
 /** Why the row is in its state, in one sentence, when that is not plain passing. */
 function reason(block: RunbookBlock, row: StatusRow, record: EvidenceRecord): string | undefined {
   if (row.isSourceChanged) return `The commands changed since this output: it ran source ${shortHash(record.runbook!.sourceHash)}, the block is now ${shortHash(block.sourceHash)}. It runs again on the next npm run runbooks.`;
-  if (row.state === 'stale') return `Older than the block's maxAge (${formatAge(block.maxAgeMs)}).`;
+  if (row.state === 'stale') return `Older than the block's maxAge (${formatAge(block.maxAgeMs)}); it runs again on the next npm run runbooks.`;
   if (row.state === 'pass') return undefined;
   const missed = record.conditions.find((condition) => !condition.ok);
   return missed ? `${missed.condition}: ${missed.actual ?? ''}` : record.summary;
@@ -35,7 +35,7 @@ function reason(block: RunbookBlock, row: StatusRow, record: EvidenceRecord): st
 function otherRows(check: CheckStatus, decider: StatusRow): string {
   const others = check.rows.filter((row) => row !== decider);
   if (others.length === 0) return '';
-  const items = others.map((row) => `${verdictPillHtml(row.state, row.provenance)} ${escapeXml(row.target)} from ${escapeXml(row.origin)}, ${formatAge(row.ageMs)} ago`);
+  const items = others.map((row) => `${verdictPillHtml(row.state, row.provenance)} ${escapeXml(row.target)} from ${escapeXml(row.origin)}, ${escapeXml(formatAge(row.ageMs))} ago`);
   return `<p class="pb-note">Also: ${items.join('; ')}.</p>`;
 }
 
@@ -51,7 +51,7 @@ function evidenceFigure(block: RunbookBlock, check: CheckStatus, recordOf: Recor
     `<figure class="pb-run pb-run-${row.state}" id="${blockAnchor(block)}" data-pb-run="${escapeXml(block.id)}" data-state="${row.state}">`,
     '<figcaption>',
     `${verdictPillHtml(row.state, row.provenance)} <span data-pb-exit="${run.exitCode ?? ''}">${ending(record)}</span>`,
-    ` · ran <time datetime="${record.finishedAt}" title="${record.finishedAt}">${formatAge(row.ageMs)}</time> ago`,
+    ` · ran <time datetime="${record.finishedAt}" title="${record.finishedAt}">${escapeXml(formatAge(row.ageMs))}</time> ago`,
     ` against ${escapeXml(row.target)} from <span data-pb-origin>${escapeXml(row.origin)}</span>`,
     ` · ${Math.round(run.durationMs)} ms · <a href="/evidence/${escapeXml(record.runId)}/">run ${escapeXml(record.runId)}</a>`,
     why ? `<br><span class="pb-run-why">${escapeXml(why)}</span>` : '',
