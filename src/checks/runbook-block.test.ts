@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { RunbookBlockObservation } from '../schemas/observation.ts';
 import { compileExpected, matchExpected } from './expected-output.ts';
 import { judgeRunbookBlock } from './registry.ts';
-import { scrubOutput } from './scrub.ts';
+import { SCRUB_RULES, scrubOutput } from './scrub.ts';
 
 // Output lines below were printed by curl 7.88 and getent against the demo gateway (`npm run demo-gateway`), as the
 // seed runbooks' blocks print them.
@@ -92,4 +92,12 @@ describe('the judgement of a block', () => {
     const outcome = judgeRunbookBlock(block(), { kind: 'http', failure: null, latencyMs: 1, transcript: [], response: null });
     expect(outcome.verdict).toBe('error');
   });
+});
+
+test('the reference page documents every scrub rule, in order, as the code applies it', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const page = await readFile(new URL('../../content/docs/reference/runbook-blocks.md', import.meta.url), 'utf8');
+  const rows = SCRUB_RULES.map((rule) => `| \`${rule.name}\` | ${rule.description} |`);
+  expect(rows.filter((row) => !page.includes(row))).toEqual([]);
+  expect(rows.map((row) => page.indexOf(row))).toEqual(rows.map((row) => page.indexOf(row)).sort((a, b) => a - b));
 });
