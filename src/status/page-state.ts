@@ -31,17 +31,21 @@ export interface PageProblem {
 export interface PageEvidence {
   state: RowState;
   problems: PageProblem[];
+  /** Failures that are explained (an expected failure, an origin's limitation): shown, but not as a problem. */
+  notes: PageProblem[];
   /** Newest passing evidence among the page's checks, for "verified <age> ago against <target> from <origin>". */
   verified?: { finishedAt: string; ageMs: number; origins: string[]; targets: string[]; provenance: Provenance };
   /** Where the page's evidence comes from, row by row: a page with demo or sample evidence says so. */
   provenance: Provenance[];
 }
 
-/** The rows of a check that need attention, each named; a check with no evidence is one `missing` problem. */
-function problemsOf(check: CheckStatus | undefined, checkId: string): PageProblem[] {
-  if (!check || check.rows.length === 0) return [{ checkId, state: 'missing' }];
+const EXPLAINED: ReadonlySet<RowState> = new Set(['expected-fail', 'limited']);
+
+/** The rows of a check in one of `states`, each named; a check with no evidence is one `missing` problem. */
+function rowsIn(check: CheckStatus | undefined, checkId: string, states: ReadonlySet<RowState>): PageProblem[] {
+  if (!check || check.rows.length === 0) return states.has('missing') ? [{ checkId, state: 'missing' }] : [];
   return check.rows
-    .filter((row) => ATTENTION_STATES.has(row.state))
+    .filter((row) => states.has(row.state))
     .map((row) => ({
       checkId,
       target: row.target,
@@ -57,8 +61,9 @@ function problemsOf(check: CheckStatus | undefined, checkId: string): PageProble
 export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly string[]): PageEvidence {
   const checks = checkIds.map((id) => model.checks.get(id));
   const problems = checkIds
-    .flatMap((id, i) => problemsOf(checks[i], id))
+    .flatMap((id, i) => rowsIn(checks[i], id, ATTENTION_STATES))
     .sort((a, b) => stateRank(a.state) - stateRank(b.state));
+  const notes = checkIds.flatMap((id, i) => rowsIn(checks[i], id, EXPLAINED));
   const rows = checks.flatMap((check) => check?.rows ?? []);
   const passing = rows.filter((row) => row.state === 'pass');
   const newest = passing.sort((a, b) => a.ageMs - b.ageMs)[0];
@@ -71,5 +76,5 @@ export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly
     provenance: newest.provenance,
   };
   const provenance = [...new Set(rows.map((row) => row.provenance))].sort();
-  return { state: worstState(checks.map((check) => check?.state ?? 'missing')), problems, verified, provenance };
+  return { state: worstState(checks.map((check) => check?.state ?? 'missing')), problems, notes, verified, provenance };
 }

@@ -63,6 +63,7 @@ describe('page evidence', () => {
     expect(judgePage(model, ['mcp.tools-list'])).toEqual({
       state: 'pass',
       problems: [],
+      notes: [],
       verified: { finishedAt: '2026-11-24T14:00:00.000Z', ageMs: 3_600_000, origins: ['sandbox'], targets: ['internal'], provenance: 'real' },
       provenance: ['real'],
     });
