@@ -38,8 +38,11 @@ else {
   console.log(`evidence chain: ${report.manifests} manifests, ${report.files} files checked; ${head}`);
   if (report.problems.length === 0) console.log('OK: every file is as its manifest recorded, and every manifest is linked');
   else {
-    console.log(`BROKEN: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}, oldest first. The first:`);
-    for (const problem of report.problems) console.log(`  - ${problem.message}`);
+    console.log(`BROKEN: ${report.problems[0]!.message}`);
+    if (report.problems.length > 1) {
+      console.log(`${report.problems.length} problems in all, oldest step first:`);
+      for (const problem of report.problems) console.log(`  - ${problem.message}`);
+    }
   }
 }
 process.exitCode = report.problems.length === 0 ? 0 : 1;

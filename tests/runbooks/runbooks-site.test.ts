@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.ts';
@@ -97,4 +97,24 @@ describe('runbooks that run', () => {
     expect(rows.find((row) => row.checkId.endsWith('reachability.checking-from-here-1'))).toMatchObject({ state: 'stale', isSourceChanged: true, verdict: 'pass' });
     expect((await node(['scripts/verify-evidence.ts'])).code).toBe(0);
   }, 400_000);
+
+  test('npm run verify-evidence names the file when one byte changes, and the run when a run is taken out of the chain', async () => {
+    const [first, second] = await runIds();
+    const raw = path.join(copy.dir, 'evaluation/runs', first!, 'raw');
+    const [name] = (await readdir(raw)).sort();
+    const bytes = await readFile(path.join(raw, name!));
+    bytes[0] = bytes[0]! ^ 0x20;
+    await writeFile(path.join(raw, name!), bytes);
+    const flipped = await node(['scripts/verify-evidence.ts']);
+    expect(flipped.code).toBe(1);
+    expect(flipped.output).toContain(`BROKEN: evaluation/runs/${first}/raw/${name} was changed after ${first} wrote it (manifest #1)`);
+    bytes[0] = bytes[0]! ^ 0x20;
+    await writeFile(path.join(raw, name!), bytes);
+    const manifests = path.join(copy.dir, 'evaluation/manifests');
+    const [manifest] = (await readdir(manifests)).filter((file) => file.endsWith(`-${second}.json`));
+    await rm(path.join(manifests, manifest!));
+    const removed = await node(['scripts/verify-evidence.ts']);
+    expect(removed.code).toBe(1);
+    expect(removed.output).toContain(`BROKEN: run ${second} is missing from the chain: its manifest ${manifest} (#2) is gone`);
+  }, 60_000);
 });
