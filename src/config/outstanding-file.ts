@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { OutstandingFileSchema, type OutstandingItem } from '../schemas/outstanding.ts';
-import { OUTSTANDING_PATH } from './paths.ts';
+import { OUTSTANDING_PATH, readOptionalFile } from './paths.ts';
 import { readYaml, validateYaml } from './yaml-source.ts';
 
 /** Parses the outstanding items; errors name the file, line and field. */
@@ -11,9 +9,6 @@ export function parseOutstandingFile(text: string, file: string = OUTSTANDING_PA
 
 /** Reads `content/outstanding.yaml` under `root`; no file means no outstanding items. */
 export async function loadOutstanding(root: string): Promise<OutstandingItem[]> {
-  const text = await readFile(path.join(root, OUTSTANDING_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readOptionalFile(root, OUTSTANDING_PATH);
   return text === undefined ? [] : parseOutstandingFile(text);
 }

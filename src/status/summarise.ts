@@ -41,7 +41,10 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
   const windows = expandWindows(input.maintenance ?? [], now.getTime() - days * 86_400_000, now.getTime() + 1);
   const judged = new Map<string, StatusRow>();
-  for (const [key, evidence] of latest) judged.set(key, applyMaintenance(judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now), windows));
+  for (const [key, evidence] of latest) {
+    const { checkId } = evidence.record;
+    judged.set(key, applyMaintenance(judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash), windows));
+  }
   const scoped = findOriginLimitations(
     [...latest.values()].map((evidence) => evidence.record),
     (key) => PASSING_STATES.has(judged.get(key)?.state ?? 'missing'),
