@@ -46,7 +46,7 @@ describe('status table', () => {
     const html = await container.renderToString(GroupCard, { props: { group: model.groups[0]!, evidenceRuns: new Set(['20261124T130000Z-lan-host-abcd']) } });
     expect(html.match(/<tr id=/g)?.length).toBe(2);
     expect(html).toContain('<a href="/runbooks/capturing-the-tool-catalog/">mcp.tools-list</a>');
-    expect(html).toContain('<img src="/badges/history/mcp.tools-list.svg" alt="5 days: 5 no runs; daily detail"');
+    expect(html).toContain('<img src="/badges/history/mcp.tools-list.svg" alt="5 days: 5 no runs">');
     expect(html).toContain('<a class="pb-bar" href="/status/mcp/#mcp.tools-list">');
     expect(html).toMatch(/<details><summary>2 origins<\/summary><ul class="pb-o"><li><a href="\/evidence\/20261124T130000Z-lan-host-abcd\/">lan-host<\/a> <span class="pb-pill pb-pass">passing<\/span>/);
     expect(html).toContain('<span class="pb-none">none yet</span>');
