@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { redactedExcerpt, type SecretValue } from '../evidence/redact.ts';
 import { classifyError, failure } from './classify.ts';
 import { flattenHeaders, readCapped } from './http-client.ts';
 import { createSseReplyCollector, pickJsonReply, type JsonRpcResponse } from './jsonrpc.ts';
@@ -24,6 +25,8 @@ export interface RpcOptions {
   maxBodyBytes: number;
   now: () => number;
   t0: number;
+  /** Redacted from a body before it is cut into a failure message (a 401 can echo the key). */
+  secrets?: readonly SecretValue[];
 }
 
 /** Reads an SSE reply incrementally until the response to `id` arrives (then briefly for the end of the stream). */
@@ -96,7 +99,7 @@ export async function postJsonRpc(label: string, payload: Record<string, unknown
       result = interpretReply(contentType, text, id, read.collector);
     } else {
       ({ text, truncated } = await readCapped(res.body, options.maxBodyBytes));
-      if (res.statusCode >= 400) result = { failure: failure('http_status', `${label}: HTTP ${res.statusCode} ${text.slice(0, 120).trim()}`.trim()) };
+      if (res.statusCode >= 400) result = { failure: failure('http_status', `${label}: HTTP ${res.statusCode} ${redactedExcerpt(text.trim(), 120, options.secrets ?? [])}`.trim()) };
       else if (id !== undefined) result = interpretReply(contentType, text, id);
     }
     entry.durationMs = options.now() - start;

@@ -20,6 +20,8 @@ export interface McpListToolsOptions {
   maxBodyBytes?: number;
   now?: () => number;
   clientInfo?: { name: string; version: string };
+  /** See RpcOptions.secrets. */
+  secrets?: RpcOptions['secrets'];
 }
 
 const SERVER_OUTCOMES_KEY = 'litellm.ai/server_outcomes';
@@ -76,6 +78,7 @@ export async function mcpListTools(options: McpListToolsOptions): Promise<McpObs
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     now,
     t0,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   };
   const obs: McpObservation = { kind: 'mcp', failure: null, latencyMs: 0, transcript: [], step: 'initialize', sessionId: false, tools: [], pages: 0, scopedServers: [...(options.scopedServers ?? [])] };
   try {
@@ -186,5 +189,6 @@ export async function probeMcp(check: McpCheck, ctx: ProbeContext): Promise<McpO
     maxPages: check.maxPages,
     maxBodyBytes: ctx.maxBodyBytes,
     now: ctx.now,
+    ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { CheckOutcome } from '../checks/outcome.ts';
-import { redactDeep, type SecretValue } from '../evidence/redact.ts';
+import { redactDeep, redactObservation, type SecretValue } from '../evidence/redact.ts';
 import { runRelativeDir, safeArtifactName, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
@@ -57,7 +57,8 @@ async function observe(check: Check, ctx: RunContext): Promise<{ obs?: Observati
     if (obs === 'hard-stop') {
       return { outcome: { verdict: 'fail', failureClass: 'timeout', summary: `timeout: no result within ${check.timeout} ms`, conditions: [], measured: {} } };
     }
-    return { obs, outcome: judge(check, obs, ctx.environmentId) };
+    // Checks cut what they show (summaries, `actual`): they see only redacted text, capped ends included.
+    return { obs, outcome: judge(check, redactObservation(obs, ctx.secrets), ctx.environmentId) };
   } catch (error) {
     return { outcome: outcomeOfCrash(error) };
   } finally {
