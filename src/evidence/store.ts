@@ -7,7 +7,7 @@ import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
 import { RACY_MTIME_MS, runJsonDigest } from './file-digest.ts';
-import { readOptionalText } from './optional-file.ts';
+import { EvidencePathError, readOptionalInside } from './inside-evaluation.ts';
 import type { ScannedRunFile } from './scan-evaluation.ts';
 
 /**
@@ -179,8 +179,14 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
  */
 export async function repairRunSummaries(evaluationDir: string, runFiles: readonly ScannedRunFile[]): Promise<string[]> {
   const stale = await mapLimit(runFiles, 32, async (file) => {
-    const sidecar = path.join(evaluationDir, path.dirname(file.rel), RUN_SUMMARY_FILE);
-    return summaryFromSidecar(await readOptionalText(sidecar), file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
+    const rel = `${path.posix.dirname(file.rel)}/${RUN_SUMMARY_FILE}`;
+    const text = await readOptionalInside(evaluationDir, rel, { what: 'run summary', maxBytes: 1024 * 1024 }).catch((error: unknown) => {
+      // A link out or a huge file is no sidecar (the rename replaces it); a folder in the way cannot be replaced.
+      if (error instanceof EvidencePathError) return error.problem === 'not-a-file' ? null : undefined;
+      throw error;
+    });
+    const sidecar = path.join(evaluationDir, rel);
+    return text === null || summaryFromSidecar(text, file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
   });
   // Each write waits for its fsync: a few at a time, so the first ingest after an upgrade is not one fsync per run in a row.
   return mapLimit(stale.flat(), 16, async ({ run, digest, sidecar }) => {

@@ -20,6 +20,10 @@ export interface ImportInput {
   modifiedAt: string;
   /** Value-based redaction (src/evidence/redact.ts); pattern masking runs after it regardless. */
   redact?: (text: string) => string;
+  /** Size on disk when `bytes` were not read (the file was refused unread). */
+  size?: number;
+  /** Why the file or its meta file was not read (a link out of evaluation/, a folder, too big): the artifact is unparseable. */
+  unreadable?: string;
 }
 
 /** Origin used when no manifest says where an artifact was captured. */
@@ -81,20 +85,26 @@ function redactKeepingLabels(text: string, redact: ((text: string) => string) | 
  * one EvidenceRecord per finding × check. Pure; never throws for any input bytes.
  */
 export function importArtifact(input: ImportInput): ImportedArtifact {
-  const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
-  const manifest = parsedManifest && 'manifest' in parsedManifest ? parsedManifest.manifest : undefined;
-  const meta = {
-    origin: manifest?.origin ?? UNKNOWN_ORIGIN,
-    target: manifest?.target ?? 'internal',
-    capturedAt: manifest?.capturedAt ?? capturedAtFromName(input.file) ?? input.modifiedAt,
-    provenance: manifest?.sample ? ('sample' as const) : ('real' as const),
-  };
-  const base = { file: input.file, ...meta, bytes: input.bytes.length, records: [] as EvidenceRecord[] };
+  const fallback = { origin: UNKNOWN_ORIGIN, target: 'internal', capturedAt: capturedAtFromName(input.file) ?? input.modifiedAt, provenance: 'real' as const };
+  const size = input.size ?? input.bytes.length;
+  let manifest: ArtifactManifest | undefined;
+  let base = { file: input.file, ...fallback, bytes: size, records: [] as EvidenceRecord[] };
   const fail = (kind: ArtifactKind, unparseable: Unparseable): ImportedArtifact => ({ ...base, kind, unparseable });
-  if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
-  const decoded = decodeArtifact(input.bytes);
-  if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
+  const redactMessage = (message: string) => redactKeepingLabels(message, input.redact);
   try {
+    if (input.unreadable) return fail('unknown', { reason: input.unreadable });
+    const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
+    manifest = parsedManifest && 'manifest' in parsedManifest ? parsedManifest.manifest : undefined;
+    base = {
+      ...base,
+      origin: manifest?.origin ?? fallback.origin,
+      target: manifest?.target ?? fallback.target,
+      capturedAt: manifest?.capturedAt ?? fallback.capturedAt,
+      provenance: manifest?.sample ? 'sample' : 'real',
+    } as typeof base;
+    if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
+    const decoded = decodeArtifact(input.bytes);
+    if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
     const text = redactKeepingLabels(decoded.text, input.redact);
     const kind = manifest?.kind ?? detectKind(input.file, text);
     if (kind === 'unknown') {
@@ -103,9 +113,17 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
     }
     const outcome = parsers[kind](text);
     if ('unparseable' in outcome) return fail(kind, outcome.unparseable);
-    return { ...base, kind, records: toRecords(input.file, kind, outcome.findings, meta, manifest), unparseable: null };
+    return { ...base, kind, records: toRecords(input.file, kind, outcome.findings, base, manifest), unparseable: null };
   } catch (error) {
-    // A bug in a parser or in redaction must show up as an unparseable entry, never break the build.
-    return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${(error as Error).message.slice(0, 300)}` });
+    // A bug in a parser, the manifest reader or redaction must show up as an unparseable entry, never break the
+    // build; the message is redacted before it is cut (it may quote the input).
+    const message = String((error as Error)?.message ?? error);
+    try {
+      const redacted = redactMessage(message);
+      return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${redacted.length > 300 ? `${redacted.slice(0, 299)}…` : redacted}` });
+    } catch {
+      // Redaction itself failed: the message may quote a secret, so it is not shown.
+      return fail(manifest?.kind ?? 'unknown', { reason: `import failed (${(error as Error)?.name ?? 'error'}; its message is not shown because redaction failed)` });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ArtifactManifestSchema, type ArtifactManifest } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
+import { toJsBounded } from '../util/yaml-bounded.ts';
 import type { Unparseable } from './unparseable.ts';
 
 /**
@@ -21,8 +22,10 @@ export function parseManifest(yamlText: string, file: string): { manifest: Artif
     }
     return undefined;
   };
+  const expanded = toJsBounded(doc, lineCounter);
+  if ('message' in expanded) return { unparseable: { reason: `${file}: ${expanded.message}`, ...(expanded.line ? { line: expanded.line } : {}) } };
   try {
-    return { manifest: parseOrThrow(ArtifactManifestSchema, doc.toJS(), { file, what: 'import manifest', lineOf }) };
+    return { manifest: parseOrThrow(ArtifactManifestSchema, expanded.data, { file, what: 'import manifest', lineOf }) };
   } catch (error) {
     if (!(error instanceof ProofbookInputError)) throw error;
     const first = error.issues[0];

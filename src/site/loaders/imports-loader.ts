@@ -1,20 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { readImport } from '../../evidence/read-import.ts';
+import { readImport, readImportBytes, readManifestText } from '../../evidence/read-import.ts';
 import { loadGateway } from '../../config/gateway-file.ts';
 import { collectSecrets, type SecretValue } from '../../evidence/redact.ts';
 import { listImportFiles } from '../../evidence/import-files.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
-
-async function readOptional(file: string): Promise<string> {
-  return readFile(file, 'latin1').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
-    throw error;
-  });
-}
 
 function importsSpec(evaluationDir: string, secrets: readonly SecretValue[]): FileSyncSpec {
   // Sidecars seen by the last listing, so the pre-check does not stat thousands of absent ones.
@@ -28,11 +20,14 @@ function importsSpec(evaluationDir: string, secrets: readonly SecretValue[]): Fi
     },
     idOf: (rel) => rel,
     statPaths: (rel) => (sidecars.has(`${rel}.meta.yaml`) ? [rel, `${rel}.meta.yaml`] : [rel]),
-    // The digest covers the artifact bytes and its sidecar: editing the manifest re-parses the artifact.
+    // The digest covers the artifact bytes and its sidecar: editing the manifest re-parses the artifact. Neither is
+    // read through a link out of evaluation/, and a file over the import limit is not read at all (a 600 MB one
+    // overflowed V8's string length): its size and mtime stand for it.
     readRaw: async (rel) => {
-      const full = path.join(evaluationDir, rel);
-      const [bytes, manifest] = await Promise.all([readFile(full, 'latin1'), readOptional(`${full}.meta.yaml`)]);
-      return `${bytes}\u0000${manifest}`;
+      const [file, manifest] = await Promise.all([readImportBytes(evaluationDir, rel), readManifestText(evaluationDir, rel)]);
+      const body = 'bytes' in file ? file.bytes.toString('latin1') : `unreadable ${file.size} ${file.modifiedAt} ${file.unreadable}`;
+      const meta = 'unreadable' in manifest ? `unreadable ${manifest.unreadable}` : (manifest.text ?? '');
+      return `${body}\u0000${meta}`;
     },
     toData: async (rel) => (await readImport(evaluationDir, rel, secrets)) as unknown as Record<string, unknown>,
     explain: (rel, _raw, error) => `skipped evaluation/${rel}: ${(error as Error).message}`,
