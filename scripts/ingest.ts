@@ -8,6 +8,7 @@ import { loadGateway } from '../src/config/gateway-file.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
+import { sweepAtomicTemps } from '../src/evidence/sweep-leftovers.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
 const { values } = parseArgs({
@@ -19,6 +20,7 @@ const { values } = parseArgs({
 });
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
+const leftoversRemoved = await sweepAtomicTemps(evaluationDir);
 // The values of the secret env vars content/gateway.yaml names are masked in every import.
 const scan = await scanEvaluation(evaluationDir, collectSecrets(await loadGateway(process.cwd()), process.env));
 const runs = scan.runFiles.map((file) => file.run);
@@ -30,6 +32,7 @@ const report: IngestReport = {
   ...summariseImports(scan.imports),
   history,
   invalid: scan.problems,
+  ...(leftoversRemoved.length ? { leftoversRemoved } : {}),
 };
 console.log(values.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
 if (values.strict && hasIngestProblems(report)) {

@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { forget, removeOnExit } from '../util/leftovers.ts';
 import { mapLimit } from '../util/map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
@@ -88,14 +89,18 @@ async function flushDirectory(dir: string, fs: StoreFs): Promise<void> {
 /** Writes `content` to `file` atomically and durably: a temp file in the same directory, flushed, then renamed over the target. */
 export async function writeFileAtomic(file: string, content: string, fs: StoreFs = nodeFs): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A process stopped mid-write removes its temp file; one killed outright leaves it to sweepAtomicTemps.
+  removeOnExit(temp);
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(temp, content);
     await flushFile(temp, fs);
     await fs.rename(temp, file);
+    forget(temp);
     await flushDirectory(path.dirname(file), fs);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
+    forget(temp);
     throw new EvidenceWriteError(file, error);
   }
 }
@@ -122,6 +127,7 @@ export async function writeRun(
   });
   await sweepStaleTemps(runsDir, fs);
   let current = tempDir;
+  removeOnExit(tempDir);
   // Everything written into the temp dir, flushed together before the rename publishes it.
   const written: string[] = [];
   try {
@@ -149,9 +155,11 @@ export async function writeRun(
     await Promise.all([path.join(tempDir, 'raw'), tempDir].map((dir) => flushDirectory(dir, fs)));
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
+    forget(tempDir);
     await flushDirectory(runsDir, fs);
   } catch (error) {
     await fs.rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    forget(tempDir);
     throw new EvidenceWriteError(current, error);
   }
   return finalDir;

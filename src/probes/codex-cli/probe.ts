@@ -8,9 +8,10 @@ import type { ProbeContext } from '../context.ts';
 import { createCodexHome, type CodexHome } from './run-codex.ts';
 
 /** Runs one Codex CLI command and records it as a transcript entry (`EXEC`, exit code as status). */
-async function runCodexStep(home: CodexHome, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[]): Promise<CodexRun> {
+async function runCodexStep(home: CodexHome, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[], signal: AbortSignal): Promise<CodexRun> {
   const started = now();
-  const result = await home.run(args, { env: childEnv, timeoutMs: 60_000 });
+  // The probe's deadline (the check's timeout or the run's --deadline) kills Codex, like any other probe's request.
+  const result = await home.run(args, { env: childEnv, timeoutMs: 60_000, signal });
   const run: CodexRun = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
   transcript.push({
     label: `codex ${args.join(' ')}`,
@@ -30,12 +31,19 @@ export async function probeCodexCli(check: CodexCliCheck, ctx: ProbeContext): Pr
   const transcript: TranscriptEntry[] = [];
   // Codex reads the key from the env var the config names; only the child sees it.
   const childEnv: Record<string, string> = ctx.credentials.key === undefined ? {} : { [context.keyEnv]: ctx.credentials.key };
-  const step = (args: string[]) => runCodexStep(home, args, childEnv, t0, ctx.now, transcript);
+  const step = (args: string[]) => runCodexStep(home, args, childEnv, t0, ctx.now, transcript, ctx.signal);
+  const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
+  const stopped = (list: CodexRun, get: CodexRun): CodexCliObservation => {
+    const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'deadline reached';
+    return { kind: 'codex-cli', failure: { failureClass: 'timeout', message: `${reason}; Codex was stopped` }, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, list, get };
+  };
   try {
     const list = await step(['mcp', 'list', '--json']);
+    if (ctx.signal.aborted) return stopped(list, list);
     const get = await step(['mcp', 'get', check.serverName, '--json']);
+    if (ctx.signal.aborted) return stopped(list, get);
     const doctor = check.doctor ? await step(['doctor', '--json']) : undefined;
-    const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
+    if (ctx.signal.aborted) return stopped(list, get);
     return { kind: 'codex-cli', failure: null, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, list, get, ...(doctor ? { doctor } : {}) };
   } finally {
     await home.dispose();
