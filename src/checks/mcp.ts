@@ -30,6 +30,19 @@ function serverConditions(check: McpCheck, obs: McpObservation, counts: Record<s
   return out;
 }
 
+/**
+ * Tools (and server outcomes) from servers outside the requested `x-mcp-servers` scope: `x-mcp-servers` only
+ * narrows what the key grants, and a gateway that ignores it hands a client tools it never asked for (issue 25
+ * item 12). Tools are attributed by prefix in the probe (mcp.ts), to scoped, reported and known servers.
+ */
+export function scopeViolations(obs: McpExchange): string[] {
+  const scope = new Set(obs.scopedServers);
+  if (scope.size === 0) return [];
+  const tools = obs.tools.filter((tool) => tool.server !== undefined && !scope.has(tool.server)).map((tool) => tool.name);
+  const servers = Object.keys(obs.serverOutcomes ?? {}).filter((server) => !scope.has(server)).map((server) => `server_outcomes[${server}]`);
+  return [...tools, ...servers];
+}
+
 /** Conditions of an `mcp` check over what was observed. */
 export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[] {
   const out: Condition[] = [condition('initialize answered', obs.protocolVersion !== undefined, obs.protocolVersion ?? obs.failure?.message, { failureClass: obs.failure?.failureClass ?? 'protocol' })];
@@ -38,6 +51,10 @@ export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[]
   }
   if (check.steps === 'initialize') return out;
   out.push(...serverConditions(check, obs, toolsByServer(obs)));
+  const violations = scopeViolations(obs);
+  if (obs.scopedServers.length) {
+    out.push(condition(`tools only from the x-mcp-servers scope (${obs.scopedServers.join(', ')})`, violations.length === 0, violations.length ? `scope violation: ${violations.join(', ')}` : 'yes'));
+  }
   out.push(condition(`tools >= ${check.expect.minTools}`, obs.tools.length >= check.expect.minTools, obs.tools.length));
   return out;
 }
