@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { formatPath, ProofbookInputError, type LocatedIssue } from '../schemas/parse.ts';
-import { toJsBounded } from '../util/yaml-bounded.ts';
+import { toJsBounded, yamlSizeProblem } from '../util/yaml-bounded.ts';
 
 /** A parsed YAML file that can say on which line any path of its data is written. */
 export interface YamlSource {
@@ -26,6 +26,8 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
 
 /** Parses YAML text; a syntax error becomes a ProofbookInputError pointing at its line. */
 export function readYaml(text: string, file: string, what: string): YamlSource {
+  const tooDeep = yamlSizeProblem(text);
+  if (tooDeep) throw new ProofbookInputError(file, what, [{ path: '', line: tooDeep.line, message: tooDeep.message }]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {

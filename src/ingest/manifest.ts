@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ArtifactManifestSchema, type ArtifactManifest } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
-import { toJsBounded } from '../util/yaml-bounded.ts';
+import { toJsBounded, yamlSizeProblem } from '../util/yaml-bounded.ts';
 import type { Unparseable } from './unparseable.ts';
 
 /**
@@ -9,6 +9,8 @@ import type { Unparseable } from './unparseable.ts';
  * (it makes the artifact unparseable rather than silently guessing the kind).
  */
 export function parseManifest(yamlText: string, file: string): { manifest: ArtifactManifest } | { unparseable: Unparseable } {
+  const tooDeep = yamlSizeProblem(yamlText, 64 * 1024);
+  if (tooDeep) return { unparseable: { reason: `${file}: ${tooDeep.message}`, line: tooDeep.line } };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
