@@ -1,5 +1,5 @@
 import type { Gateway } from '../schemas/gateway.ts';
-import { secretFormsRegex } from './secret-forms.ts';
+import { secretFormsRegexes } from './secret-forms.ts';
 
 /**
  * Redaction is applied before anything reaches disk or stdout (DESIGN.md "Evidence"; litellm-traefik.md §6.8:
@@ -36,23 +36,24 @@ export function collectSecrets(gateway: Gateway, env: Readonly<Record<string, st
   return secrets;
 }
 
-/** One compiled pattern per secret value: compiling per call would cost more than the matching. */
-const formsCache = new Map<string, RegExp>();
-function formsOf(value: string): RegExp {
-  let regex = formsCache.get(value);
-  if (!regex) {
-    regex = secretFormsRegex(value);
+/** Compiled patterns per secret value: compiling per call would cost more than the matching. */
+const formsCache = new Map<string, RegExp[]>();
+function formsOf(value: string): RegExp[] {
+  let regexes = formsCache.get(value);
+  if (!regexes) {
+    regexes = secretFormsRegexes(value);
     if (formsCache.size > 64) formsCache.clear();
-    formsCache.set(value, regex);
+    formsCache.set(value, regexes);
   }
-  regex.lastIndex = 0;
-  return regex;
+  return regexes;
 }
 
 /** Replaces every secret value, in any of its encoded forms (see secret-forms.ts), in `text`. */
 export function redactSecretValues(text: string, secrets: readonly SecretValue[]): string {
   let out = text;
-  for (const secret of secrets) out = out.replace(formsOf(secret.value), `[redacted:${secret.name}]`);
+  for (const secret of secrets) {
+    for (const regex of formsOf(secret.value)) out = out.replace(regex, `[redacted:${secret.name}]`);
+  }
   return out;
 }
 

@@ -55,7 +55,10 @@ export function base64FormsPatterns(value: string): string[] {
   return [...patterns];
 }
 
-/** One global regex for every form of `value` (its textual forms first, then the base64 ones). */
-export function secretFormsRegex(value: string): RegExp {
-  return new RegExp([textFormsPattern(value), ...base64FormsPatterns(value)].join('|'), 'g');
+/**
+ * Global regexes for every form of `value`, its textual forms first, then the base64 ones. Separate on purpose:
+ * each alone scans 1 MB in ~2 ms, one alternation of all of them took 60-200 ms.
+ */
+export function secretFormsRegexes(value: string): RegExp[] {
+  return [textFormsPattern(value), base64FormsPatterns(value).join('|')].filter(Boolean).map((pattern) => new RegExp(pattern, 'g'));
 }
