@@ -33,6 +33,7 @@ try {
       evaluation: { type: 'string' }, // the earlier spelling of --evaluation-dir
       deadline: { type: 'string', default: '5m' },
       'no-write': { type: 'boolean', default: false },
+      'traefik-api': { type: 'string' },
     },
   });
   // Validated before anything is read or probed: the origin names every record and the run's folder.
@@ -51,7 +52,7 @@ try {
   const environment = values.env ?? config.gateway.defaultEnvironment ?? Object.keys(config.gateway.environments)[0] ?? '';
   const { run: stored, dir } = await runAndStore({
     gateway: config.gateway, checks: config.checks, environment, origin: values.origin, ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-    only, concurrency, env: process.env, evaluationDir: path.resolve(values['evaluation-dir'] ?? values.evaluation ?? resolveEvaluationDir(root)), write: !values['no-write'], runDeadlineMs: deadline.data,
+    only, concurrency, env: process.env, ...(values['traefik-api'] ? { traefikApiUrl: values['traefik-api'] } : {}), evaluationDir: path.resolve(values['evaluation-dir'] ?? values.evaluation ?? resolveEvaluationDir(root)), write: !values['no-write'], runDeadlineMs: deadline.data,
     onResult: (record, done, total) => {
       const [judged] = markExpectedFailures([record], baseline);
       progress.write(`${redactText(formatResultLine(judged, { tty, done, total }), secrets)}\n`);
