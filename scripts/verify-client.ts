@@ -14,7 +14,9 @@ import { isLoopbackOnly, isolatedArgv } from '../src/probes/codex-cli/isolated.t
 import { planVerify } from '../src/pipeline/verify-plan.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { startDemoGateway, type DemoGateway } from '../src/demo-gateway/index.ts';
+import { escapeControl } from '../src/probes/report.ts';
 import { runAndStore } from '../src/probes/run.ts';
+import { OriginSchema } from '../src/schemas/evidence.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -22,6 +24,10 @@ const { positionals, values } = parseArgs({
 });
 if (positionals[0] !== 'codex') {
   console.error('usage: npm run verify-client -- codex [--env demo] [--base-url URL] [--origin local] [--no-write]\n(only Codex has a CLI that can be verified non-interactively)');
+  process.exit(2);
+}
+if (!OriginSchema.safeParse(values.origin).success) {
+  console.error(`verify-client: --origin "${escapeControl(values.origin)}" is not an origin id such as "lan-host" (lowercase letters, digits and "-")`);
   process.exit(2);
 }
 const root = path.resolve(import.meta.dirname, '..');
@@ -59,8 +65,8 @@ try {
     only: ['clients.codex-cli', 'clients.codex'], env, evaluationDir: path.join(root, 'evaluation'), write: !values['no-write'],
   });
   for (const record of executed.run.records) {
-    console.log(`${record.verdict.padEnd(8)} ${record.checkId.padEnd(18)} ${record.summary}`);
-    for (const c of record.conditions.filter((c) => !c.ok)) console.log(`         ✗ ${c.condition} — got ${c.actual}`);
+    console.log(`${record.verdict.padEnd(8)} ${record.checkId.padEnd(18)} ${escapeControl(record.summary)}`);
+    for (const c of record.conditions.filter((c) => !c.ok)) console.log(`         ✗ ${escapeControl(c.condition)} — got ${escapeControl(c.actual ?? '')}`);
   }
   if (executed.dir) console.log(`evidence: ${path.relative(root, executed.dir)}`);
   process.exitCode = executed.run.records.every((r) => r.verdict === 'pass') ? 0 : 1;

@@ -102,7 +102,8 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
       capturedAt: manifest?.capturedAt ?? fallback.capturedAt,
       provenance: manifest?.sample ? 'sample' : 'real',
     } as typeof base;
-    if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
+    // A meta file's error may quote it, and it is text from elsewhere too.
+    if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', { ...parsedManifest.unparseable, reason: redactMessage(parsedManifest.unparseable.reason) });
     const decoded = decodeArtifact(input.bytes);
     if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
     const text = redactKeepingLabels(decoded.text, input.redact);
