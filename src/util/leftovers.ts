@@ -76,8 +76,11 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** A folder whose name carries no owner is swept only when older than this (made by a version that named none). */
-const UNOWNED_STALE_MS = 60 * 60 * 1000;
+/**
+ * A folder whose name carries no owner (made by a version that named none) is swept only when older than this:
+ * its owner may still run (an `npm start` left serving), and a day is longer than any probe or test.
+ */
+const UNOWNED_STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A fresh temp folder `<tmp>/<prefix><pid>-XXXXXX`, removed at exit or on a signal. The owner's pid is in the name,
@@ -89,7 +92,7 @@ export function makeOwnedTempDir(prefix: string, parent = os.tmpdir()): string {
   return dir;
 }
 
-/** Removes `<parent>/<prefix>*` folders whose owner is dead (or, with no owner in the name, that are over an hour old). */
+/** Removes `<parent>/<prefix>*` folders whose owner is dead (or, with no owner in the name, that are over a day old). */
 export function sweepOwnedTempDirs(prefix: string, parent = os.tmpdir(), now = Date.now()): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(parent)) {
