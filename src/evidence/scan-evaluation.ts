@@ -1,4 +1,5 @@
 import { mapLimit } from '../util/map-limit.ts';
+import type { Check } from '../schemas/check.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
@@ -56,13 +57,13 @@ async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedR
   return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(stats.mtimeMs)) };
 }
 
-/** Reads every run, import and history file; bad files become problems, never exceptions. */
-export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
+/** Reads every run, import and history file; bad files become problems, never exceptions. Imports are judged by `checks` (src/config/). */
+export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[]): Promise<EvaluationScan> {
   const [runEntries, historyEntries] = await Promise.all([listRunEntries(evaluationDir), listHistoryEntries(evaluationDir)]);
   // Stray entries (a file in runs/, a folder named like a history file) are reported, never read.
   const problems: EvidenceProblem[] = [...runEntries.stray, ...historyEntries.stray];
   const runFiles = await readValid(evaluationDir, runEntries.files, readRunFile, problems);
   const histories = await readValid(evaluationDir, historyEntries.files, readHistory, problems);
-  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
+  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets, checks));
   return { runFiles, imports, histories, problems };
 }

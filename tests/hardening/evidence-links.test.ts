@@ -1,7 +1,7 @@
 // Issue 25 item 1: nothing that reads evaluation/ follows a link out of it. Each reader is given a link to a file
 // holding a canary and a link to /etc/passwd; neither content may come back, and each link is reported, not thrown
 // past the reader.
-import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { readArtifactPreview } from '../../src/evidence/artifact-preview.ts';
@@ -66,7 +66,7 @@ test('a run folder, run.json or summary.json linked out is refused by every run 
   expect(() => readRun(evaluationDir, `runs/${RUN}/run.json`)).toThrow(/links \(or lies\) outside evaluation\//);
   expect(() => readRun(evaluationDir, `runs/${second}/run.json`)).toThrow(/never followed/);
   await expect(readRunSummaryInput(evaluationDir, `runs/${RUN}/run.json`)).rejects.toThrow(/outside evaluation\//);
-  const scan = await scanEvaluation(evaluationDir, []);
+  const scan = await scanEvaluation(evaluationDir, [], []);
   expect(scan.runFiles).toEqual([]);
   expect(scan.problems.map((p) => p.file).sort()).toEqual([`evaluation/runs/${RUN}/run.json`, `evaluation/runs/${second}/run.json`]);
   expect(leaked(scan)).toBe(false);
@@ -95,7 +95,7 @@ test('a history file linked out is refused and reported', async () => {
   await symlink(await outsideFile('history.json', JSON.stringify({ ...day, note: CANARY })), path.join(evaluationDir, 'history', '2026-03-01.json'));
   await symlink('/etc/passwd', path.join(evaluationDir, 'history', '2026-03-02.json'));
   await expect(readHistory(evaluationDir, 'history/2026-03-01.json')).rejects.toThrow(/never followed/);
-  const scan = await scanEvaluation(evaluationDir, []);
+  const scan = await scanEvaluation(evaluationDir, [], []);
   expect(scan.histories).toEqual([]);
   expect(scan.problems.map((p) => p.message).join('\n')).toMatch(/2026-03-01\.json[\s\S]*never followed[\s\S]*2026-03-02\.json[\s\S]*never followed/);
   expect(leaked(scan)).toBe(false);
@@ -111,7 +111,7 @@ test('an import or a meta file linked out becomes an unparseable entry naming th
   await writeFile(path.join(root, 'outside/dir/inner-curl.txt'), CANARY);
   await symlink(path.join(root, 'outside/dir'), path.join(imports, 'linked-folder'));
 
-  const scan = await scanEvaluation(evaluationDir, []);
+  const scan = await scanEvaluation(evaluationDir, [], []);
   const byFile = Object.fromEntries(scan.imports.map((artifact) => [artifact.file, artifact.unparseable?.reason]));
   expect(byFile).toEqual({
     'imports/canary-curl.txt': 'canary-curl.txt links (or lies) outside evaluation/; links out of the evidence store are never followed',
@@ -121,11 +121,28 @@ test('an import or a meta file linked out becomes an unparseable entry naming th
   });
   expect(leaked(scan)).toBe(false);
 
-  await mkdir(path.join(root, 'content'), { recursive: true });
-  await copyFile(path.resolve(import.meta.dirname, '../../content/gateway.yaml'), path.join(root, 'content/gateway.yaml'));
+  await cp(path.resolve(import.meta.dirname, '../../content'), path.join(root, 'content'), { recursive: true });
   const context = makeLoaderContext(await makeStore(), 'imports', ImportedArtifactSchema, root);
   await importsLoader({ evaluationDir }).load(context.ctx);
   expect(context.ctx.store.keys().sort()).toEqual(['imports/canary-curl.txt', 'imports/good-curl.txt', 'imports/linked-folder', 'imports/passwd-curl.txt']);
   expect(leaked(context.ctx.store.entries())).toBe(false);
   expect(await readFile(path.join(root, 'outside/curl.txt'), 'utf8')).toContain(CANARY); // the canary was really there
+});
+
+test('a capture folder whose stream or capture.yaml links out is an unparseable entry naming the link', async () => {
+  const corpus = path.resolve(import.meta.dirname, '../captures/corpus/curl-gate/strict-right-key');
+  const streamLinked = path.join(evaluationDir, 'imports', 'stream-linked');
+  const yamlLinked = path.join(evaluationDir, 'imports', 'yaml-linked');
+  await cp(corpus, streamLinked, { recursive: true });
+  await cp(corpus, yamlLinked, { recursive: true });
+  const secret = await outsideFile('stream.txt', `HTTP/1.1 200 OK\n\n${CANARY}\n`);
+  await rm(path.join(streamLinked, 'stdout.txt'));
+  await symlink(secret, path.join(streamLinked, 'stdout.txt'));
+  await rm(path.join(yamlLinked, 'capture.yaml'));
+  await symlink(await outsideFile('capture.yaml', `${await readFile(path.join(corpus, 'capture.yaml'), 'utf8')}note: ${CANARY}\n`), path.join(yamlLinked, 'capture.yaml'));
+  const scan = await scanEvaluation(evaluationDir, [], []);
+  const byFile = Object.fromEntries(scan.imports.map((artifact) => [artifact.file, artifact.unparseable?.reason]));
+  expect(byFile['imports/stream-linked']).toBe('imports/stream-linked/stdout.txt → (root): links (or lies) outside evaluation/; links out of the evidence store are never followed hint: replace the link with the file itself');
+  expect(byFile['imports/yaml-linked']).toBe('capture.yaml: capture.yaml links (or lies) outside evaluation/; links out of the evidence store are never followed');
+  expect(leaked(scan)).toBe(false);
 });

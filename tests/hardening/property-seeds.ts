@@ -3,8 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { legacyBytes } from '../captures/legacy-import.ts';
-import { listCaptureFolders, readCapture } from '../captures/read-corpus.ts';
+import { listCaptureFolders, readCapture, type CorpusEntry } from '../captures/read-corpus.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -15,6 +14,16 @@ export interface Seed {
   kind?: string;
 }
 
+/** Every capture of the real corpus (tests/captures/corpus). */
+export const corpusEntries: CorpusEntry[] = listCaptureFolders().map((id) => readCapture(id));
+
+/** A capture as one file, the way a user saves it: stdout, then stderr, then an `exit code: N` line. */
+function asOneFile(entry: CorpusEntry): Buffer {
+  const parts = [entry.stdout, entry.stderr].filter((b) => b.length).map((b) => (b.at(-1) === 0x0a ? b : Buffer.concat([b, Buffer.from('\n')])));
+  const exit = entry.capture.exitCode === null ? `signal: ${entry.capture.signal}` : `exit code: ${entry.capture.exitCode}`;
+  return Buffer.concat([...parts, Buffer.from(`${exit}\n`)]);
+}
+
 function filesIn(dir: string, keep: (name: string) => boolean): Seed[] {
   return readdirSync(dir).filter(keep).sort().map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
 }
@@ -23,10 +32,10 @@ function filesIn(dir: string, keep: (name: string) => boolean): Seed[] {
 export function captureSeeds(): Seed[] {
   const fixtures = filesIn(path.join(repo, 'tests/ingest/fixtures/real'), (name) => !name.endsWith('.exit'));
   const samples = filesIn(path.join(repo, 'evaluation/imports'), (name) => !name.endsWith('.meta.yaml'));
-  const corpus = listCaptureFolders().map((id) => {
-    const entry = readCapture(id);
-    return { name: id, bytes: legacyBytes(entry), kind: entry.capture.kind };
-  });
+  const corpus = corpusEntries.flatMap((entry) => [
+    { name: entry.id, bytes: asOneFile(entry), kind: entry.capture.kind },
+    ...[entry.stdout, entry.stderr].filter((b) => b.length).map((bytes) => ({ name: entry.id, bytes, kind: entry.capture.kind })),
+  ]);
   return [...fixtures, ...samples, ...corpus];
 }
 

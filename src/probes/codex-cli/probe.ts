@@ -4,15 +4,20 @@ import { contextFromEnvironment } from '../../clients/context.ts';
 import { clients } from '../../clients/registry.ts';
 import type { CodexCliCheck } from '../../schemas/client-profile-check.ts';
 import type { CodexCliObservation, CodexRun, TranscriptEntry } from '../../schemas/observation.ts';
+import { readCodexRun, type CodexOutput } from '../../ingest/codex-run.ts';
 import type { ProbeContext } from '../context.ts';
+import { isLoopbackOnly } from './isolated.ts';
 import { createCodexHome, type CodexHome } from './run-codex.ts';
 
 /** Runs one Codex CLI command and records it as a transcript entry (`EXEC`, exit code as status). */
-async function runCodexStep(home: CodexHome, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[], signal: AbortSignal): Promise<CodexRun> {
+async function runCodexStep(home: CodexHome, output: CodexOutput, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[], signal: AbortSignal): Promise<CodexRun> {
   const started = now();
   // The probe's deadline (the check's timeout or the run's --deadline) kills Codex, like any other probe's request.
   const result = await home.run(args, { env: childEnv, timeoutMs: 60_000, signal });
-  const run: CodexRun = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
+  const raw = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
+  // Read with the same readers as an imported capture, so one evaluator judges both; output it cannot read stays raw.
+  const read = readCodexRun(output, raw);
+  const run: CodexRun = 'run' in read ? read.run : raw;
   transcript.push({
     label: `codex ${args.join(' ')}`,
     atMs: started - t0,
@@ -31,20 +36,22 @@ export async function probeCodexCli(check: CodexCliCheck, ctx: ProbeContext): Pr
   const transcript: TranscriptEntry[] = [];
   // Codex reads the key from the env var the config names; only the child sees it.
   const childEnv: Record<string, string> = ctx.credentials.key === undefined ? {} : { [context.keyEnv]: ctx.credentials.key };
-  const step = (args: string[]) => runCodexStep(home, args, childEnv, t0, ctx.now, transcript, ctx.signal);
+  const step = (output: CodexOutput, args: string[]) => runCodexStep(home, output, args, childEnv, t0, ctx.now, transcript, ctx.signal);
+  // Outside a loopback-only namespace, Codex gets one of its own (isolated.ts): it then reaches nothing on purpose.
+  const isolated = !isLoopbackOnly();
   const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
   const stopped = (list: CodexRun, get: CodexRun): CodexCliObservation => {
     const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'deadline reached';
-    return { kind: 'codex-cli', failure: { failureClass: 'timeout', message: `${reason}; Codex was stopped` }, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, list, get };
+    return { kind: 'codex-cli', failure: { failureClass: 'timeout', message: `${reason}; Codex was stopped` }, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, isolated, list, get };
   };
   try {
-    const list = await step(['mcp', 'list', '--json']);
+    const list = await step('list-json', ['mcp', 'list', '--json']);
     if (ctx.signal.aborted) return stopped(list, list);
-    const get = await step(['mcp', 'get', check.serverName, '--json']);
+    const get = await step('get-json', ['mcp', 'get', check.serverName, '--json']);
     if (ctx.signal.aborted) return stopped(list, get);
-    const doctor = check.doctor ? await step(['doctor', '--json']) : undefined;
+    const doctor = check.doctor ? await step('doctor-json', ['doctor', '--json']) : undefined;
     if (ctx.signal.aborted) return stopped(list, get);
-    return { kind: 'codex-cli', failure: null, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, list, get, ...(doctor ? { doctor } : {}) };
+    return { kind: 'codex-cli', failure: null, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, isolated, list, get, ...(doctor ? { doctor } : {}) };
   } finally {
     await home.dispose();
   }
