@@ -7,6 +7,7 @@ import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { dispatchOrder } from './dispatch-order.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
 import { planRun, type RunPlan } from './select.ts';
@@ -74,10 +75,12 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
   };
   let done = 0;
   try {
-    const probed = await mapBounded(plan.checks, concurrency, async (check) => {
+    const probed = new Array<EvidenceRecord>(plan.checks.length);
+    await mapBounded(dispatchOrder(plan.checks, options.environment), concurrency, async (index) => {
+      const check = plan.checks[index]!;
       const record = runDeadline.signal.aborted ? notStartedRecord(check, ctx, runDeadlineMs) : await probeCheck(check, ctx);
       options.onResult?.(record, ++done, plan.checks.length);
-      return record;
+      probed[index] = record;
     });
     // One answer from the demo gateway makes the whole run demo evidence, its client CLI checks included.
     const provenance: Provenance = probed.some((record) => record.provenance === 'demo') ? 'demo' : 'real';
