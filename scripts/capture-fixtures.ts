@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { isLoopbackOnly, isolatedArgv } from '../src/clients/codex-cli/isolated.ts';
+import { isLoopbackOnly, isolatedArgv } from '../src/probes/codex-cli/isolated.ts';
 import { formatReport, makeCorpus } from '../tests/captures/make/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { OriginSchema } from './evidence.ts';
 import { ArtifactKindSchema } from './imported-artifact.ts';
-import { CheckIdSchema } from './page-frontmatter.ts';
+import { CheckIdSchema } from './check-id.ts';
 
 /** A stream file beside capture.yaml: a plain name inside the capture folder, never a path out of it. */
 const StreamFileSchema = z

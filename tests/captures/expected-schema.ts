@@ -1,7 +1,7 @@
 // expected.yaml: what a careful operator reads from one capture of the corpus (corpus-only, not a product format).
 import { z } from 'astro/zod';
 import { FailureClassSchema } from '../../src/schemas/evidence.ts';
-import { CheckIdSchema } from '../../src/schemas/page-frontmatter.ts';
+import { CheckIdSchema } from '../../src/schemas/check-id.ts';
 
 /** Issue 24 adds these classes; the corpus expects them before the product has them. */
 const NEW_CLASSES = ['config_invalid', 'auth_env_missing', 'command_not_found'] as const;

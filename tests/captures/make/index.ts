@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isLoopbackOnly } from '../../../src/clients/codex-cli/isolated.ts';
+import { isLoopbackOnly } from '../../../src/probes/codex-cli/isolated.ts';
 import { captureCodex } from './codex.ts';
 import type { CaptureContext, CaptureResult, ToolName } from './corpus-writer.ts';
 import { captureEverythingCurl } from './curl-everything.ts';
