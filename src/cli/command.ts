@@ -60,13 +60,17 @@ export class UsageError extends Error {
   }
 }
 
-/** The message for parseArgs' error, with the nearest known flag when one was mistyped. */
-export function usageMessage(error: Error & { code?: string }, spec: CommandSpec<Record<string, OptionSpec>>): string {
-  const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+/** parseArgs' message in a user's words, with the nearest of `flags` when an unknown one was mistyped. */
+export function explainArgsError(message: string, flags: readonly string[]): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown) return `unknown option ${unknown}${didYouMean(unknown.replace(/=.*$/, ''), flags, (f) => f)}`;
+  return message.split('. To specify')[0]!;
+}
+
+/** The message for parseArgs' error, with the nearest known flag and where to read every option. */
+export function usageMessage(error: Error, spec: CommandSpec<Record<string, OptionSpec>>): string {
   const flags = Object.keys(spec.options).map((name) => `--${name}`);
-  const hint = `run \`npm run ${spec.name} -- --help\` for every option`;
-  if (unknown) return `${spec.name}: unknown option ${unknown}${didYouMean(unknown.replace(/=.*$/, ''), flags, (f) => f)}\n${hint}`;
-  return `${spec.name}: ${error.message.split('. To specify')[0]}\n${hint}`;
+  return `${spec.name}: ${explainArgsError(error.message, flags)}\nrun \`npm run ${spec.name} -- --help\` for every option`;
 }
 
 /** Prints a usage or configuration error alone on stderr and exits 2; anything else keeps Node's report. */

@@ -50,7 +50,8 @@ test('lint-client names each problem with file:line and exits 1', async () => {
   expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
     "<dir>/broken.toml:3: error: mcp_servers.litellm: inline \`bearer_token\` is rejected by Codex; put the key in an env var and write \`bearer_token_env_var = "LITELLM_API_KEY"\` [codex/inline-bearer-token]
     <dir>/broken.toml:4: error: mcp_servers.litellm: Codex silently ignores a \`headers\` table and sends none of it; use \`http_headers\` (literal values) or \`env_http_headers\` (env var names) [codex/headers-table]
-    <dir>/broken.toml: 2 error(s), 0 warning(s) (codex)
+    <dir>/broken.toml:4: error: x-mcp-servers names "a", which content/gateway.yaml does not define (it lists mcp_postgres, mcp_filesystem) [codex/unknown-server]
+    <dir>/broken.toml: 3 error(s), 0 warning(s) (codex)
     "
   `);
 });
