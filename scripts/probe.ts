@@ -28,6 +28,7 @@ const command = defineCommand({
     evaluation: { type: 'string', value: 'dir', description: 'the earlier spelling of --evaluation-dir' },
     deadline: { type: 'string', value: 'duration', default: '5m', description: 'hard deadline for the whole run' },
     'no-write': { type: 'boolean', default: false, description: 'print the results but write nothing' },
+    'traefik-api': { type: 'string', value: 'URL', description: "Traefik's API, to record its version in the run (the real stack)" },
   },
   examples: [
     'npm run probe -- --env internal --origin lan-host',
@@ -54,7 +55,7 @@ try {
   const environment = values.env ?? config.gateway.defaultEnvironment ?? Object.keys(config.gateway.environments)[0] ?? '';
   const { run: stored, dir } = await runAndStore({
     gateway: config.gateway, checks: config.checks, environment, origin: values.origin, ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-    only, concurrency, env: process.env, evaluationDir: path.resolve(values['evaluation-dir'] ?? values.evaluation ?? resolveEvaluationDir(root)), write: !values['no-write'], runDeadlineMs: deadline.data,
+    only, concurrency, env: process.env, ...(values['traefik-api'] ? { traefikApiUrl: values['traefik-api'] } : {}), evaluationDir: path.resolve(values['evaluation-dir'] ?? values.evaluation ?? resolveEvaluationDir(root)), write: !values['no-write'], runDeadlineMs: deadline.data,
     onResult: (record, done, total) => {
       const [judged] = markExpectedFailures([record], baseline);
       progress.write(`${redactText(formatResultLine(judged, { tty, done, total }), secrets)}\n`);

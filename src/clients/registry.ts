@@ -31,9 +31,9 @@ export const clientIds = Object.keys(clients) as ClientId[];
 /** True when `id` names a client we generate for. */
 export const isClientId = (id: string): id is ClientId => Object.hasOwn(clients, id);
 
-/** The gateway environments guides show: every environment except the run-time-only demo. */
+/** The gateway environments guides show: every environment except the run-time-only demo and real stack. */
 export function guideEnvironments(gateway: Gateway): string[] {
-  return Object.keys(gateway.environments).filter((id) => id !== 'demo');
+  return Object.keys(gateway.environments).filter((id) => id !== 'demo' && id !== 'real-stack');
 }
 
 /** Generates `client`'s setup for one environment of `gateway`. */

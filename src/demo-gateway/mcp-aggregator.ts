@@ -12,7 +12,6 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { DEMO_LITELLM_VERSION } from './litellm-assets.ts';
 import { pageOf, prefixToolName, splitToolName } from './tool-catalog.ts';
 import type { UpstreamPool } from './upstream-pool.ts';
 
@@ -25,6 +24,8 @@ export const SERVER_OUTCOMES_META_KEY = 'litellm.ai/server_outcomes';
 interface AggregatorOptions {
   /** Upstreams this request may use, after path and `x-mcp-servers` narrowing. */
   servers: string[];
+  /** The names asked for when none matched: tools/list is refused with them. */
+  denied?: string;
   pool: UpstreamPool;
   pageSize: number;
 }
@@ -52,9 +53,12 @@ async function listAggregated(options: AggregatorOptions): Promise<{ tools: Tool
 
 /** Builds a fresh aggregating MCP server for one request. */
 export function createAggregatorServer(options: AggregatorOptions): Server {
-  const server = new Server({ name: 'litellm-mcp-server', version: DEMO_LITELLM_VERSION }, { capabilities: { tools: {} } });
+  // LiteLLM 1.108 reports its MCP server as version 1.0.0, not the proxy's version (parity suite, issue 26).
+  const server = new Server({ name: 'litellm-mcp-server', version: '1.0.0' }, { capabilities: { tools: {} } });
 
   server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+    // A plain error with a code: McpError would prefix the message with "MCP error -32600: ", which LiteLLM does not.
+    if (options.denied !== undefined) throw Object.assign(new Error(`The key is not allowed to access the requested MCP servers: ${options.denied}`), { code: ErrorCode.InvalidRequest });
     const { tools, outcomes } = await listAggregated(options);
     let page: ReturnType<typeof pageOf<Tool>>;
     try {
@@ -73,9 +77,12 @@ export function createAggregatorServer(options: AggregatorOptions): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const name = request.params.name;
     const target = splitToolName(name, options.servers);
-    if (target === null) return toolError(`Tool '${name}' not found`);
+    // LiteLLM 1.108's words for a tool outside the key's servers (parity suite, issue 26).
+    if (target === null) return toolError('User not allowed to call this tool.');
     try {
-      return await options.pool.callTool(target.server, target.tool, request.params.arguments);
+      const result = await options.pool.callTool(target.server, target.tool, request.params.arguments);
+      // LiteLLM always states isError, false included (parity suite, issue 26).
+      return { ...result, isError: result.isError ?? false };
     } catch (error) {
       return toolError(`MCP server '${target.server}' failed: ${error instanceof Error ? error.message : String(error)}`);
     }

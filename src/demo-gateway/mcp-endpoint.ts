@@ -73,7 +73,7 @@ export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse
     writeReply(res, uvicornJson(200, { message: 'Session terminated successfully' }));
     return;
   }
-  const server = createAggregatorServer({ servers: scope.servers, pool: ctx.pool, pageSize: ctx.pageSize });
+  const server = createAggregatorServer({ servers: scope.servers, denied: scope.denied, pool: ctx.pool, pageSize: ctx.pageSize });
   // keepAliveMs 0 turns off the SDK's `: keepalive` comments; the relay sends LiteLLM's pings instead.
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: false, keepAliveMs: 0 });
   await server.connect(transport);

@@ -26,7 +26,7 @@ describe('matchMcpRoute', () => {
 describe('resolveMcpScope', () => {
   test.each([
     ['aggregate, no header → all', { kind: 'aggregate', names: [] }, undefined, { servers: KNOWN }],
-    ['/mcp/tools falls back to all', { kind: 'aggregate', names: ['tools'] }, undefined, { servers: KNOWN }],
+    ['/mcp/tools names no server: denied (LiteLLM 1.108)', { kind: 'aggregate', names: ['tools'] }, undefined, { servers: [], denied: 'tools' }],
     ['/mcp/<server> narrows', { kind: 'aggregate', names: ['mcp_filesystem'] }, undefined, { servers: ['mcp_filesystem'] }],
     ['header narrows', { kind: 'aggregate', names: [] }, 'mcp_postgres', { servers: ['mcp_postgres'] }],
     ['header with spaces', { kind: 'aggregate', names: [] }, ' mcp_filesystem , mcp_postgres ', { servers: KNOWN }],

@@ -1,7 +1,7 @@
 /**
  * Which MCP servers a request addresses, from its path and `x-mcp-servers` header. Mirrors
  * LiteLLM's rules (reference litellm-traefik.md §0, §1.1): `/mcp` and everything under it is one
- * catch-all whose first segment may name servers (no match falls back to every server), while
+ * catch-all whose first segment may name servers (no match is refused on tools/list, as LiteLLM 1.108 does), while
  * `/{name}/mcp` names servers strictly and answers 404 for an unknown one.
  */
 
@@ -10,8 +10,11 @@ export type McpRoute =
   | { kind: 'aggregate'; names: string[] }
   | { kind: 'servers'; names: string[] };
 
-/** The servers a request may use, or the first unknown name of a strict per-server path. */
-export type McpScope = { servers: string[] } | { unknownName: string };
+/**
+ * The servers a request may use (with `denied` when the names it asked for match none: LiteLLM 1.108 then refuses
+ * `tools/list` instead of falling back to every server), or the first unknown name of a strict per-server path.
+ */
+export type McpScope = { servers: string[]; denied?: string } | { unknownName: string };
 
 /** Splits `a,b`, `{a,b}` or `%7Ba,b%7D` into trimmed non-empty names. */
 export function parseServerNames(raw: string): string[] {
@@ -44,10 +47,10 @@ export function matchMcpRoute(pathname: string): McpRoute | null {
   return null;
 }
 
-/** Narrows `servers` to `wanted`, falling back to all of `servers` when nothing matches. */
-function narrow(servers: string[], wanted: string[]): string[] {
+/** Narrows `servers` to `wanted`; unknown names are ignored, and when none matches the request is denied. */
+function narrow(servers: string[], wanted: string[]): { servers: string[]; denied?: string } {
   const matched = servers.filter((server) => wanted.includes(server));
-  return matched.length > 0 ? matched : servers;
+  return matched.length > 0 ? { servers: matched } : { servers: [], denied: wanted.join(', ') };
 }
 
 /** Resolves the servers a request may use; `x-mcp-servers` only ever narrows. */
@@ -56,14 +59,17 @@ export function resolveMcpScope(
   knownServers: string[],
   headerValue: string | undefined,
 ): McpScope {
-  let servers = knownServers;
+  let scope: { servers: string[]; denied?: string } = { servers: knownServers };
   if (route.kind === 'servers') {
     const unknown = route.names.find((name) => !knownServers.includes(name));
     if (unknown !== undefined) return { unknownName: unknown };
-    servers = knownServers.filter((server) => route.names.includes(server));
+    scope = { servers: knownServers.filter((server) => route.names.includes(server)) };
   } else if (route.names.length > 0) {
-    servers = narrow(servers, route.names);
+    scope = narrow(knownServers, route.names);
   }
   const headerNames = headerValue === undefined ? [] : parseServerNames(headerValue);
-  return { servers: headerNames.length > 0 ? narrow(servers, headerNames) : servers };
+  if (headerNames.length === 0 || scope.denied !== undefined) return scope;
+  const narrowed = narrow(scope.servers, headerNames);
+  // On a per-server path the header only narrows what the path named (unverified against LiteLLM: kept as before).
+  return route.kind === 'servers' && narrowed.denied !== undefined ? scope : narrowed;
 }

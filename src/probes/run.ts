@@ -8,6 +8,7 @@ import type { Provenance } from '../schemas/provenance.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
 import { dispatchOrder } from './dispatch-order.ts';
+import { readFingerprint } from './fingerprint.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
 import { planRun, type RunPlan } from './select.ts';
@@ -16,6 +17,8 @@ import { TOOL_VERSION } from './version.ts';
 /** Gatus's default: a small global limit, because a single gateway gains little from more (perf-anchors.md B.4). */
 export const DEFAULT_CONCURRENCY = 3;
 export const DEFAULT_RUN_DEADLINE_MS = 5 * 60_000;
+/** Reading the gateway's versions gives up after this long. */
+const FINGERPRINT_TIMEOUT_MS = 3_000;
 
 export interface RunProbesOptions {
   gateway: Gateway;
@@ -38,6 +41,8 @@ export interface RunProbesOptions {
   write?: boolean;
   runDeadlineMs?: number;
   maxBodyBytes?: number;
+  /** Traefik's API base URL, when known (the real stack), so the run records the Traefik version. */
+  traefikApiUrl?: string;
   /** Called as each check finishes (in completion order). */
   onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
@@ -74,6 +79,9 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
     onRaw: (artifact) => raw.push(artifact),
   };
   let done = 0;
+  // What answered (the LiteLLM and Traefik versions) is read beside the checks, bounded so an unresponsive
+  // gateway costs the run nothing beyond its checks' own deadlines.
+  const fingerprint = readFingerprint({ baseUrl: plan.baseUrl, key: plan.credentials.key, traefikApiUrl: options.traefikApiUrl, dispatcher, signal: AbortSignal.any([runDeadline.signal, AbortSignal.timeout(FINGERPRINT_TIMEOUT_MS)]) }).catch(() => undefined);
   try {
     const probed = new Array<EvidenceRecord>(plan.checks.length);
     await mapBounded(dispatchOrder(plan.checks, options.environment), concurrency, async (index) => {
@@ -85,9 +93,11 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
     // One answer from the demo gateway makes the whole run demo evidence, its client CLI checks included.
     const provenance: Provenance = probed.some((record) => record.provenance === 'demo') ? 'demo' : 'real';
     const records = probed.map((record) => ({ ...record, provenance }));
+    const gateway = await fingerprint;
     const run: EvalRun = {
       schemaVersion: EVIDENCE_SCHEMA_VERSION, runId, origin: options.origin, environment: options.environment,
-      baseUrl: plan.displayBaseUrl, override: plan.isOverride, provenance, toolVersion: TOOL_VERSION, startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
+      baseUrl: plan.displayBaseUrl, override: plan.isOverride, provenance, toolVersion: TOOL_VERSION, ...(gateway ? { gateway } : {}),
+      startedAt: startedAt.toISOString(), finishedAt: clock().toISOString(), records,
     };
     return { run, raw };
   } finally {

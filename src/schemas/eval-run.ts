@@ -11,6 +11,19 @@ export const RunIdSchema = z
   .string()
   .regex(/^\d{8}T\d{6}Z-[a-z0-9][a-z0-9-]*-[0-9a-f]{4,}$/, { error: 'Expected a run id like 20261124T153000Z-sandbox-7f3a' });
 
+/**
+ * The software that answered a run, as the gateway reported it during the run (issue 26). Absent in runs made
+ * before it was recorded, and a version the gateway did not report is left out.
+ */
+export const GatewayFingerprintSchema = z.object({
+  /** LiteLLM's own `litellm_version` (`/health/readiness`, or `/health/readiness/details` on 1.10x). @example '1.108.4' */
+  litellmVersion: z.string().min(1).optional(),
+  /** Traefik's `Version` from its API (`/api/version`), when the run could reach it. @example '3.7.15' */
+  traefikVersion: z.string().min(1).optional(),
+});
+
+export type GatewayFingerprint = z.output<typeof GatewayFingerprintSchema>;
+
 /** What a run says about itself: who ran it, from where, against what, and when. */
 export const RunHeadSchema = z.object({
   schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
@@ -29,6 +42,8 @@ export const RunHeadSchema = z.object({
   provenance: ProvenanceSchema.default('real'),
   /** Proofbook version that made the run. */
   toolVersion: z.string(),
+  /** Versions of the gateway's software during the run; drift is marked when they change between runs. */
+  gateway: GatewayFingerprintSchema.optional(),
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }),
 });

@@ -72,6 +72,11 @@ export const CheckStatusSchema = z.object({
   since: z.string().optional(),
   /** Newest evidence among the rows. */
   lastAt: z.string().optional(),
+  /**
+   * The row the check's state comes from (the newest row in that state): a pill or badge shows its age, target,
+   * origin and provenance with the state, so the two never come from different rows.
+   */
+  decidedBy: z.object({ target: z.string(), origin: z.string(), finishedAt: z.string(), ageMs: z.number(), provenance: ProvenanceSchema }).optional(),
   rows: z.array(StatusRowSchema),
   /** One character per day, oldest first: p pass, d degraded, f fail/error, - no data. */
   history: z.string(),

@@ -1,5 +1,6 @@
 import type { RowState } from './model.ts';
-import { escapeXml, STATE_COLOR, STATE_LABEL } from './present.ts';
+import type { Provenance } from '../schemas/provenance.ts';
+import { escapeXml, STATE_COLOR, stateText } from './present.ts';
 
 /** Rough width of 11px Verdana text; good enough for a badge that never wraps. */
 function textWidth(text: string): number {
@@ -7,8 +8,8 @@ function textWidth(text: string): number {
 }
 
 /** A flat two-part SVG badge: `label | state`. */
-export function renderBadgeSvg(label: string, state: RowState): string {
-  const message = STATE_LABEL[state];
+export function renderBadgeSvg(label: string, state: RowState, provenance: Provenance = 'real'): string {
+  const message = stateText(state, provenance);
   const left = textWidth(label);
   const right = textWidth(message);
   const width = left + right;
@@ -23,6 +24,6 @@ export function renderBadgeSvg(label: string, state: RowState): string {
 }
 
 /** Shields.io endpoint JSON (https://shields.io/badges/endpoint-badge). */
-export function shieldsEndpoint(label: string, state: RowState): { schemaVersion: 1; label: string; message: string; color: string } {
-  return { schemaVersion: 1, label, message: STATE_LABEL[state], color: STATE_COLOR[state].shields };
+export function shieldsEndpoint(label: string, state: RowState, provenance: Provenance = 'real'): { schemaVersion: 1; label: string; message: string; color: string } {
+  return { schemaVersion: 1, label, message: stateText(state, provenance), color: STATE_COLOR[state].shields };
 }

@@ -1,5 +1,5 @@
 import type { RowState, StatusModel, StatusRow } from './model.ts';
-import { escapeXml, formatAge, STATE_LABEL } from './present.ts';
+import { escapeXml, formatAge, stateText } from './present.ts';
 
 /** How each state reads to a CI test reporter. */
 const OUTCOME: Record<RowState, 'ok' | 'failure' | 'error' | 'skipped'> = {
@@ -23,7 +23,7 @@ function testcase(group: string, name: string, state: RowState, message: string,
 
 function rowMessage(row: StatusRow): string {
   const why = row.limitation ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})` : '';
-  return `${STATE_LABEL[row.state]}${why}, ${formatAge(row.ageMs)} old, run ${row.runId}: ${row.summary}`;
+  return `${stateText(row.state, row.provenance)}${why}, ${formatAge(row.ageMs)} old, run ${row.runId}: ${row.summary}`;
 }
 
 /** The status model as JUnit XML: one suite per group, one case per check × target × origin. */
@@ -32,7 +32,7 @@ export function renderJUnit(model: StatusModel): string {
     const cases = group.checks.flatMap((check) =>
       check.rows.length === 0
         ? [testcase(group.id, check.id, 'missing', 'no evidence')]
-        : check.rows.map((row) => testcase(group.id, `${check.id} [${row.target} from ${row.origin}]`, row.state, rowMessage(row))),
+        : check.rows.map((row) => testcase(group.id, `${check.id} [${row.target} from ${row.origin}]${row.provenance === 'real' ? '' : ` (${row.provenance})`}`, row.state, rowMessage(row))),
     );
     const count = (outcome: string) => cases.filter((text) => text.includes(`<${outcome} `)).length;
     return (

@@ -1,5 +1,6 @@
 import { CHECK_ID_PATTERN } from '../schemas/check-id.ts';
-import { ATTENTION_STATES, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
+import type { Provenance } from '../schemas/provenance.ts';
+import { ATTENTION_STATES, stateRank, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
 
 const DIRECTIVE = new RegExp(`:check\\[(${CHECK_ID_PATTERN})\\]`, 'g');
 
@@ -13,39 +14,54 @@ export function pageChecks(frontmatterChecks: readonly string[], body = ''): str
   return [...new Set([...frontmatterChecks, ...directiveChecks(body)])];
 }
 
-/** One check a page relies on, in a state that needs a reader's attention. */
+/** One check × target × origin a page relies on, in a state that needs a reader's attention. */
 export interface PageProblem {
   checkId: string;
+  /** Where the problem was seen; absent when the check has no evidence at all. */
+  target?: string;
+  origin?: string;
   state: RowState;
-  /** When it entered this state: failing since, stale since (last evidence + window), missing: undefined. */
+  /** When it entered this state: failing since, stale since (evidence + freshness window); missing: undefined. */
   since?: string;
 }
 
-/** What a page says about its evidence: the problems for a caution banner, or where it was last verified. */
+/** What a page says about its evidence: the problems for a banner, or where it was last verified, and from what. */
 export interface PageEvidence {
   state: RowState;
   problems: PageProblem[];
-  /** Newest passing evidence among the page's checks, for "verified <age> ago from <origin>". */
-  verified?: { finishedAt: string; ageMs: number; origins: string[]; targets: string[] };
+  /** Failures that are explained (an expected failure, an origin's limitation): shown, but not as a problem. */
+  notes: PageProblem[];
+  /** Newest passing evidence among the page's checks, for "verified <age> ago against <target> from <origin>". */
+  verified?: { finishedAt: string; ageMs: number; origins: string[]; targets: string[]; provenance: Provenance };
+  /** Where the page's evidence comes from, row by row: a page with demo or sample evidence says so. */
+  provenance: Provenance[];
 }
 
-function problemOf(check: CheckStatus | undefined, checkId: string): PageProblem | undefined {
-  if (!check || check.rows.length === 0) return { checkId, state: 'missing' };
-  if (!ATTENTION_STATES.has(check.state)) return undefined;
-  if (check.state === 'stale') {
-    // Only the stale rows say since when: a fresh row from another origin must not push the date forward.
-    const stale = check.rows.filter((row) => row.state === 'stale');
-    const newest = Math.max(...(stale.length ? stale : check.rows).map((row) => Date.parse(row.finishedAt)));
-    return { checkId, state: 'stale', since: new Date(newest + check.freshnessMs).toISOString() };
-  }
-  return { checkId, state: check.state, since: check.since };
+const EXPLAINED: ReadonlySet<RowState> = new Set(['expected-fail', 'limited']);
+
+/** The rows of a check in one of `states`, each named; a check with no evidence is one `missing` problem. */
+function rowsIn(check: CheckStatus | undefined, checkId: string, states: ReadonlySet<RowState>): PageProblem[] {
+  if (!check || check.rows.length === 0) return states.has('missing') ? [{ checkId, state: 'missing' }] : [];
+  return check.rows
+    .filter((row) => states.has(row.state))
+    .map((row) => ({
+      checkId,
+      target: row.target,
+      origin: row.origin,
+      state: row.state,
+      since: row.state === 'stale' ? new Date(Date.parse(row.finishedAt) + check.freshnessMs).toISOString() : row.since,
+    }));
 }
 
-/** Judges the evidence behind one page. */
+/** Judges the evidence behind one page: its state is the worst of its checks' (the same states /status shows). */
 export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly string[]): PageEvidence {
   const checks = checkIds.map((id) => model.checks.get(id));
-  const problems = checkIds.flatMap((id, i) => problemOf(checks[i], id) ?? []);
-  const passing = checks.flatMap((check) => check?.rows.filter((row) => row.state === 'pass') ?? []);
+  const problems = checkIds
+    .flatMap((id, i) => rowsIn(checks[i], id, ATTENTION_STATES))
+    .sort((a, b) => stateRank(a.state) - stateRank(b.state));
+  const notes = checkIds.flatMap((id, i) => rowsIn(checks[i], id, EXPLAINED));
+  const rows = checks.flatMap((check) => check?.rows ?? []);
+  const passing = rows.filter((row) => row.state === 'pass');
   const newest = passing.sort((a, b) => a.ageMs - b.ageMs)[0];
   const sameRun = passing.filter((row) => row.runId === newest?.runId || row.ageMs === newest?.ageMs);
   const verified = newest && {
@@ -53,6 +69,8 @@ export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly
     ageMs: newest.ageMs,
     origins: [...new Set(sameRun.map((row) => row.origin))],
     targets: [...new Set(sameRun.map((row) => row.target))],
+    provenance: newest.provenance,
   };
-  return { state: worstState(checks.map((check, i) => check?.state ?? problemOf(check, checkIds[i]!)!.state)), problems, verified };
+  const provenance = [...new Set(rows.map((row) => row.provenance))].sort();
+  return { state: worstState(checks.map((check) => check?.state ?? 'missing')), problems, notes, verified, provenance };
 }

@@ -22,15 +22,32 @@ describe('page evidence', () => {
     expect(pageChecks(['sse.heartbeat'], 'x :check[mcp.tools-list] :check[sse.heartbeat]')).toEqual(['sse.heartbeat', 'mcp.tools-list']);
   });
 
-  test('a page with failing, stale and missing evidence lists each with since when', () => {
+  test('a page with failing, stale and missing evidence lists each, worst first, naming target and origin, with since when', () => {
     const page = judgePage(model, ['mcp.tools-list', 'sse.heartbeat', 'health.readiness', 'clients.cursor', 'nope.nothing']);
     expect(page.state).toBe('fail');
     expect(page.problems).toEqual([
-      { checkId: 'sse.heartbeat', state: 'stale', since: '2026-11-24T13:00:00.000Z' },
-      { checkId: 'health.readiness', state: 'fail', since: '2026-11-24T12:00:00.000Z' },
+      { checkId: 'health.readiness', target: 'internal', origin: 'sandbox', state: 'fail', since: '2026-11-24T12:00:00.000Z' },
+      { checkId: 'sse.heartbeat', target: 'internal', origin: 'sandbox', state: 'stale', since: '2026-11-24T13:00:00.000Z' },
       { checkId: 'clients.cursor', state: 'missing' },
       { checkId: 'nope.nothing', state: 'missing' },
     ]);
+  });
+
+  test('a check stale from one origin and fresh from another names the stale origin only', () => {
+    const mixed = summariseStatus({
+      now: NOW,
+      checks: [check('clients.codex', 6)],
+      records: [makeRecord({ checkId: 'clients.codex', hoursAgo: 30, origin: 'lan-host' }), makeRecord({ checkId: 'clients.codex', hoursAgo: 0.01, origin: 'local' })],
+    });
+    const page = judgePage(mixed, ['clients.codex']);
+    expect(page.problems).toEqual([{ checkId: 'clients.codex', target: 'internal', origin: 'lan-host', state: 'stale', since: '2026-11-23T15:00:00.000Z' }]);
+    // The pill shows the stale row's age, not the fresh row's.
+    expect(mixed.checks.get('clients.codex')!.decidedBy).toMatchObject({ origin: 'lan-host', ageMs: 30 * 3_600_000 });
+  });
+
+  test('demo and sample evidence are named on the page', () => {
+    const demo = summariseStatus({ now: NOW, checks: [check('mcp.tools-list')], records: [makeRecord({ checkId: 'mcp.tools-list', provenance: 'demo' })] });
+    expect(judgePage(demo, ['mcp.tools-list'])).toMatchObject({ state: 'pass', provenance: ['demo'], verified: { provenance: 'demo' } });
   });
 
   test('stale since comes from the stale evidence, not from fresh evidence of another origin', () => {
@@ -39,14 +56,16 @@ describe('page evidence', () => {
       checks: [check('sse.heartbeat', 6)],
       records: [makeRecord({ checkId: 'sse.heartbeat', hoursAgo: 30, origin: 'lan-host' }), makeRecord({ checkId: 'sse.heartbeat', hoursAgo: 1, origin: 'local' })],
     });
-    expect(judgePage(mixed, ['sse.heartbeat']).problems).toEqual([{ checkId: 'sse.heartbeat', state: 'stale', since: '2026-11-23T15:00:00.000Z' }]);
+    expect(judgePage(mixed, ['sse.heartbeat']).problems).toEqual([{ checkId: 'sse.heartbeat', target: 'internal', origin: 'lan-host', state: 'stale', since: '2026-11-23T15:00:00.000Z' }]);
   });
 
   test('a page whose evidence passes says where and when it was verified', () => {
     expect(judgePage(model, ['mcp.tools-list'])).toEqual({
       state: 'pass',
       problems: [],
-      verified: { finishedAt: '2026-11-24T14:00:00.000Z', ageMs: 3_600_000, origins: ['sandbox'], targets: ['internal'] },
+      notes: [],
+      verified: { finishedAt: '2026-11-24T14:00:00.000Z', ageMs: 3_600_000, origins: ['sandbox'], targets: ['internal'], provenance: 'real' },
+      provenance: ['real'],
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { Provenance } from '../schemas/provenance.ts';
 import type { MeasuredDigest, RowState } from './model.ts';
 
 /** Words a reader sees for each state. */
@@ -11,6 +12,17 @@ export const STATE_LABEL: Record<RowState, string> = {
   limited: 'origin limitation',
   pass: 'passing',
 };
+
+/** Words for evidence that is not from the team's gateway; real evidence carries no label. */
+export const PROVENANCE_LABEL: Record<Exclude<Provenance, 'real'>, string> = {
+  demo: 'demo',
+  sample: 'sample',
+};
+
+/** A state with its provenance, as every surface writes it in text: `passing`, `passing (demo)`. */
+export function stateText(state: RowState, provenance: Provenance = 'real'): string {
+  return provenance === 'real' ? STATE_LABEL[state] : `${STATE_LABEL[state]} (${PROVENANCE_LABEL[provenance]})`;
+}
 
 /** Badge colours (hex for our SVG, Shields names for the endpoint JSON). */
 export const STATE_COLOR: Record<RowState, { hex: string; shields: string }> = {

@@ -1,6 +1,7 @@
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
-import type { DriftEntry, StatusModel } from './model.ts';
+import { findBaseline, isExpectedFailure } from './baseline.ts';
+import type { DriftEntry, RowState, StatusModel } from './model.ts';
 
 /**
  * Which runs get an `/evidence/<run>` page, and what such a page shows in which order. Pure: the site's routes
@@ -73,3 +74,15 @@ export function pageArtifacts(run: EvalRun): { record: EvidenceRecord; artifact:
     .map((item, i) => ({ ...item, highlight: i < HIGHLIGHTED_ARTIFACTS_PER_RUN }));
 }
 
+
+/**
+ * The state an evidence page shows for one of its run's records: the state /status shows when the record is still
+ * the latest of its check × target × origin; otherwise its verdict as the baseline reads it, marked superseded.
+ */
+export function recordState(record: EvidenceRecord, model: Pick<StatusModel, 'checks' | 'baseline'>): { state: RowState; isLatest: boolean } {
+  const row = model.checks.get(record.checkId)?.rows.find((candidate) => candidate.target === record.target && candidate.origin === record.origin);
+  if (row && row.runId === record.runId) return { state: row.state, isLatest: true };
+  const entry = findBaseline(model.baseline.map((status) => status.entry), record);
+  const expected = entry !== undefined && record.verdict !== 'pass' && isExpectedFailure(entry, record);
+  return { state: expected ? 'expected-fail' : record.verdict, isLatest: false };
+}

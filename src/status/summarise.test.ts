@@ -25,6 +25,21 @@ describe('latest record per check × target × origin', () => {
     expect(model.checks.get('mcp.tools-list')!.state).toBe('fail');
   });
 
+  test('captures of one sitting are decided by what they can say (doctor over mcp list), never by file name', () => {
+    const imported = (kind: string, file: string, finishedAt: string, verdict: 'pass' | 'fail') =>
+      makeRecord({ checkId: 'clients.codex-cli', finishedAt, verdict, failureClass: verdict === 'fail' ? 'config_invalid' : null, runId: `import:${file}`, source: { type: 'import', kind, file } });
+    // The list sorts after the doctor by name and finishes 20 s later; the doctor still stands.
+    const doctor = imported('codex-doctor-json', 'imports/a-doctor.json', '2026-11-24T10:00:00Z', 'fail');
+    const list = imported('codex-mcp-list-json', 'imports/z-list.json', '2026-11-24T10:00:20Z', 'pass');
+    for (const records of [[doctor, list], [list, doctor]]) {
+      const row = summariseStatus({ now: NOW, checks: [check('clients.codex-cli')], records }).checks.get('clients.codex-cli')!.rows[0]!;
+      expect(row).toMatchObject({ verdict: 'fail', failureClass: 'config_invalid', importedFrom: 'imports/a-doctor.json' });
+    }
+    // An hour later, a new list is the latest word.
+    const later = imported('codex-mcp-list-json', 'imports/b-list.json', '2026-11-24T11:00:00Z', 'pass');
+    expect(summariseStatus({ now: NOW, checks: [check('clients.codex-cli')], records: [doctor, later] }).checks.get('clients.codex-cli')!.rows[0]!.verdict).toBe('pass');
+  });
+
   test('records are ordered by time, not by how the offset is written', () => {
     const model = summariseStatus({
       now: NOW,

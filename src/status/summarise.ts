@@ -3,7 +3,7 @@ import { DurationSchema } from '../schemas/duration.ts';
 import { judgeBaseline } from './baseline.ts';
 import { findDrift } from './drift.ts';
 import { DEFAULT_HISTORY_DAYS, historyStrings } from './history.ts';
-import { compareRecords, selectLatest, type LatestEvidence } from './latest.ts';
+import { selectLatest, standsOver, type LatestEvidence } from './latest.ts';
 import {
   ROW_STATES,
   STATUS_SCHEMA_VERSION,
@@ -65,7 +65,7 @@ function mergeLatest(digested: readonly LatestEvidence[], loose: Map<string, Lat
     const { checkId, target, origin } = evidence.record;
     const key = rowKey(checkId, target, origin);
     const other = merged.get(key);
-    if (!other || compareRecords(evidence.record, other.record) >= 0) merged.set(key, evidence);
+    if (!other || standsOver(evidence.record, other.record)) merged.set(key, evidence);
   }
   return merged;
 }
@@ -91,6 +91,7 @@ function buildChecks(
     const checkRows = (rowsByCheck.get(id) ?? []).sort((a, b) => rowKey('', a.target, a.origin).localeCompare(rowKey('', b.target, b.origin)));
     const state = worstState(checkRows.map((row) => row.state));
     const inState = checkRows.filter((row) => row.state === state);
+    const decider = inState.reduce<StatusRow | undefined>((newest, row) => (newest === undefined || row.ageMs < newest.ageMs ? row : newest), undefined);
     checks.set(id, {
       id,
       title: check?.title ?? id,
@@ -100,6 +101,7 @@ function buildChecks(
       state,
       since: inState.map((row) => row.since).sort()[0],
       lastAt: checkRows.map((row) => row.finishedAt).sort().at(-1),
+      ...(decider ? { decidedBy: { target: decider.target, origin: decider.origin, finishedAt: decider.finishedAt, ageMs: decider.ageMs, provenance: decider.provenance } } : {}),
       rows: checkRows,
       history: historyOf(id),
       isUnknown: check === undefined,

@@ -5,7 +5,7 @@ import { sseFrame, startHttp, type TestServer } from './helpers.ts';
 export type FakeMode = 'ok-sse' | 'ok-json' | 'stall-mid-stream' | 'cut-stream' | 'invalid-jsonrpc' | 'not-json' | 'server-error' | 'rpc-error';
 
 export interface FakeMcp extends TestServer {
-  requests: Array<{ method: string; headers: IncomingHttpHeaders; body: string }>;
+  requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders; body: string }>;
 }
 
 const TOOLS = ['mcp_postgres-query', 'mcp_filesystem-read_file', 'mcp_filesystem-list_directory', 'mcp_filesystem-write_file', 'other-tool'];
@@ -17,7 +17,7 @@ const TOOLS = ['mcp_postgres-query', 'mcp_filesystem-read_file', 'mcp_filesystem
 export function startFakeMcp(mode: FakeMode): Promise<FakeMcp> {
   const requests: FakeMcp['requests'] = [];
   const server = startHttp((req, res, body) => {
-    requests.push({ method: req.method ?? '', headers: req.headers, body });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
     if (req.method === 'DELETE') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"Session terminated successfully"}');
     const message = JSON.parse(body || '{}') as { id?: number; method?: string; params?: { cursor?: string } };
     if (message.id === undefined) return void res.writeHead(202).end();

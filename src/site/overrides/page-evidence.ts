@@ -1,7 +1,6 @@
 import { getCollection } from 'astro:content';
 import { judgePage, pageChecks, type PageEvidence } from '../../status/page-state.ts';
 import { getSiteStatus } from '../site-status.ts';
-import type { RowState } from '../../status/model.ts';
 import { sidebarMarkOf, type SidebarMark } from './sidebar-marks.ts';
 
 /** The evidence verdict of one docs page, from its frontmatter `checks:` and its `:check[…]` directives. */
@@ -23,7 +22,8 @@ export async function sidebarMarks(): Promise<Map<string, SidebarMark>> {
         const data = entry.data as { checks?: string[] };
         const checks = pageChecks(data.checks ?? [], entry.body ?? '');
         if (checks.length === 0) continue;
-        const mark = sidebarMarkOf(judgePage(model, checks).state as RowState);
+        const page = judgePage(model, checks);
+        const mark = sidebarMarkOf(page.state, page.provenance);
         if (mark) marks.set(entry.id === 'index' ? '/' : `/${entry.id}/`, mark);
       }
       return marks;

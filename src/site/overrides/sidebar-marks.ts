@@ -1,18 +1,22 @@
+import type { Provenance } from '../../schemas/provenance.ts';
 import { ATTENTION_STATES, type RowState } from '../../status/model.ts';
 
-/** A sidebar badge for a page whose evidence needs attention. */
+/** A sidebar badge for a page whose evidence needs attention, or that only has demo or sample evidence. */
 export interface SidebarMark {
   text: string;
-  variant: 'danger' | 'caution' | 'note';
+  variant: 'danger' | 'caution' | 'note' | 'tip';
   class: string;
 }
 
 /** Our badges carry this class, so readers of the HTML (and the tests) can tell them from badges authors set. */
 export const MARK_CLASS = 'pb-mark';
 
-/** The mark for a page state, or undefined when the page's evidence is fine. */
-export function sidebarMarkOf(state: RowState): SidebarMark | undefined {
-  if (!ATTENTION_STATES.has(state)) return undefined;
+/** The mark for a page state, or undefined when the page's evidence is fine and real. */
+export function sidebarMarkOf(state: RowState, provenance: readonly Provenance[] = ['real']): SidebarMark | undefined {
+  if (!ATTENTION_STATES.has(state)) {
+    if (provenance.includes('real') || provenance.length === 0) return undefined;
+    return { text: provenance.includes('demo') ? 'demo' : 'sample', variant: 'tip', class: MARK_CLASS };
+  }
   if (state === 'fail' || state === 'error') return { text: 'failing', variant: 'danger', class: MARK_CLASS };
   if (state === 'degraded') return { text: 'degraded', variant: 'caution', class: MARK_CLASS };
   if (state === 'stale') return { text: 'stale', variant: 'caution', class: MARK_CLASS };

@@ -1,11 +1,19 @@
 import { CHECK_ID_PATTERN } from '../../../schemas/check-id.ts';
-import type { CheckStatus, RowState } from '../../../status/model.ts';
+import type { Provenance } from '../../../schemas/provenance.ts';
+import type { CheckStatus, OutstandingStatus, RowState } from '../../../status/model.ts';
 import { CHECK_PLACEHOLDER_CLASS } from '../../markdown/check-directive.ts';
-import { escapeXml, formatAge, STATE_LABEL } from '../../../status/present.ts';
+import { escapeXml, formatAge, PROVENANCE_LABEL, STATE_LABEL } from '../../../status/present.ts';
 
-/** The verdict pill: the one markup for a state, in components, pages and pills. */
-export function verdictPillHtml(state: RowState): string {
-  return `<span class="pb-pill pb-${state}">${STATE_LABEL[state]}</span>`;
+/** The tag beside a pill for evidence that is not from the team's gateway (text, not colour alone). */
+export function provenanceTagHtml(provenance: Provenance): string {
+  if (provenance === 'real') return '';
+  const title = provenance === 'demo' ? 'from the demo gateway, not the team\'s gateway' : 'a hand-written sample, not a capture';
+  return ` <span class="pb-prov pb-prov-${provenance}" title="${title}">${PROVENANCE_LABEL[provenance]}</span>`;
+}
+
+/** The verdict pill: the one markup for a state (and where its evidence came from), in components, pages and pills. */
+export function verdictPillHtml(state: RowState, provenance: Provenance = 'real'): string {
+  return `<span class="pb-pill pb-${state}">${STATE_LABEL[state]}</span>${provenanceTagHtml(provenance)}`;
 }
 
 /**
@@ -17,14 +25,28 @@ export function checkPillHtml(checkId: string, check: CheckStatus | undefined): 
   if (!check || check.rows.length === 0) {
     return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml('missing')}</a>`;
   }
-  const newest = check.rows.reduce((a, b) => (a.ageMs <= b.ageMs ? a : b));
-  const age = `<time datetime="${newest.finishedAt}" title="${newest.finishedAt}">${formatAge(newest.ageMs)}</time>`;
-  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state)} ${age}</a>`;
+  // State, age, target, origin and provenance all come from the one row the state is decided by.
+  const decider = check.decidedBy!;
+  const where = escapeXml(`${decider.target} from ${decider.origin}, ${decider.finishedAt}`);
+  const age = `<time datetime="${decider.finishedAt}" title="${where}">${formatAge(decider.ageMs)}</time>`;
+  return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state, decider.provenance)} ${age}</a>`;
 }
 
-const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
+/** An outstanding item's state: ready to close, or open with each closing check that holds it and why. */
+export function outstandingPillHtml(itemId: string, status: OutstandingStatus | undefined): string {
+  const id = escapeXml(itemId);
+  if (!status) return `<span class="pb-check"><code>${id}</code> <span class="pb-pill pb-missing">unknown item</span></span>`;
+  if (status.isReadyToClose) return `<a class="pb-check" href="/status/#outstanding" data-pb-outstanding="ready"><span class="pb-pill pb-pass">ready to close</span></a>`;
+  const open = status.closes
+    .filter((closing) => closing.state !== 'pass')
+    .map((closing) => `<code>${escapeXml(closing.check)}</code> ${verdictPillHtml(closing.state)}${closing.reason ? ` <small>${escapeXml(closing.reason)}</small>` : ''}`)
+    .join(', ');
+  return `<span class="pb-check" data-pb-outstanding="open"><a href="/status/#outstanding"><span class="pb-pill pb-missing">open</span></a> held by ${open}</span>`;
+}
+
+const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-(check|outstanding)="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
 
 /** Replaces the remark plugin's placeholders in rendered HTML with live pills. */
-export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined): string {
-  return html.replace(PLACEHOLDER, (_match, checkId: string) => checkPillHtml(checkId, lookup(checkId)));
+export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined, outstanding: (itemId: string) => OutstandingStatus | undefined = () => undefined): string {
+  return html.replace(PLACEHOLDER, (_match, kind: string, id: string) => (kind === 'check' ? checkPillHtml(id, lookup(id)) : outstandingPillHtml(id, outstanding(id))));
 }
