@@ -2,24 +2,29 @@
 // first successful GET of the site URL, over several runs, each in a fresh copy of the project (as a fresh clone
 // would be: no dist/, no Astro cache, no earlier runs). Prints the median, the spread and where the time went
 // (the stage marks start.ts prints). A figure, not a test; the goal (issue 27) is 15 s on the shared 2 cores.
-// Usage: npm run bench:start [-- --runs 5] [--warm]   (--warm: one copy, built once before the timed runs)
+// Usage: npm run bench:start [-- --runs 5] [--warm] [--against main]
+//   --warm: one copy, built once before the timed runs; --against REF: alternate runs of this tree (A) and of the
+//   committed REF (B), so a loaded shared machine moves both alike, and print the ratio of their medians.
 // Runs inside a loopback-only network namespace (re-executing itself there as root), like the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoopbackOnly, isolatedArgv } from '../../src/probes/codex-cli/isolated.ts';
+import { isLoopbackOnly } from '../../src/probes/codex-cli/isolated.ts';
 import { COPY_CONFIG, makeSiteCopy } from '../../tests/status/site-copy.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, warm: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, warm: { type: 'boolean', default: false }, against: { type: 'string' } } });
 const runs = Number(values.runs);
 
 if (!isLoopbackOnly()) {
   if (process.getuid?.() !== 0) throw new Error('bench:start needs a loopback-only network namespace: run it as root (it enters one with unshare -n)');
-  const [command, ...args] = isolatedArgv([process.execPath, ...process.argv.slice(1)], false);
-  process.exit(spawnSync(command!, args, { stdio: 'inherit' }).status ?? 1);
+  // A plain namespace, as scripts/test.sh makes: not isolatedArgv's, whose fast-failing resolv.conf mount would
+  // reach every child and hide what the code under test does about name lookups itself.
+  const child = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
 }
 
 function freePort(): Promise<number> {
@@ -33,11 +38,20 @@ function freePort(): Promise<number> {
   });
 }
 
-async function projectCopy() {
-  const copy = await makeSiteCopy(root, 'bench-start-');
-  await cp(path.join(root, 'scripts'), path.join(copy.dir, 'scripts'), { recursive: true });
-  await cp(path.join(root, 'evaluation/imports'), path.join(copy.dir, 'evaluation/imports'), { recursive: true });
+/** A fresh copy of the project at `source` (this tree, or a ref extracted under .tmp/), inside the project. */
+async function projectCopy(source = root) {
+  const copy = await makeSiteCopy(source, 'bench-start-', path.join(root, '.tmp'));
+  await cp(path.join(source, 'scripts'), path.join(copy.dir, 'scripts'), { recursive: true });
+  await cp(path.join(source, 'evaluation/imports'), path.join(copy.dir, 'evaluation/imports'), { recursive: true });
   return copy;
+}
+
+/** The files of a committed ref, extracted under .tmp/ so packages resolve from this project's node_modules. */
+async function extractRef(ref: string): Promise<string> {
+  const dir = await mkdtemp(path.join(root, '.tmp', 'bench-start-ref-'));
+  const archive = spawnSync('sh', ['-c', `git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(dir)}`], { cwd: root, stdio: 'inherit' });
+  if (archive.status !== 0) throw new Error(`cannot extract ${ref}`);
+  return dir;
 }
 
 /** One `npm start`: ms from spawn to the first 200 of the site, and when each stage began. */
@@ -82,26 +96,41 @@ const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 const warmCopy = values.warm ? await projectCopy() : undefined;
 if (warmCopy) await timeStart(warmCopy.dir); // fills dist/ and the Astro cache; uncounted
-const results: Array<{ servedMs: number; marks: Record<string, number> }> = [];
+const refRoot = values.against ? await extractRef(values.against) : undefined;
+type Result = { servedMs: number; marks: Record<string, number> };
+const results: Result[] = [];
+const refResults: Result[] = [];
+async function timedRun(label: string, source: string, into: Result[], i: number) {
+  const copy = source === root && warmCopy ? warmCopy : await projectCopy(source);
+  try {
+    const result = await timeStart(copy.dir);
+    into.push(result);
+    const stages = Object.entries(result.marks).map(([name, ms]) => `${name} @${secs(ms)}`).join(', ');
+    console.log(`${label} run ${i + 1}: served in ${secs(result.servedMs)} s (${stages})`);
+  } finally {
+    if (copy !== warmCopy) await copy.remove();
+  }
+}
 try {
   for (let i = 0; i < runs; i++) {
-    const copy = warmCopy ?? (await projectCopy());
-    try {
-      const result = await timeStart(copy.dir);
-      results.push(result);
-      const stages = Object.entries(result.marks).map(([name, ms]) => `${name} @${secs(ms)}`).join(', ');
-      console.log(`run ${i + 1}: served in ${secs(result.servedMs)} s (${stages})`);
-    } finally {
-      if (!warmCopy) await copy.remove();
-    }
+    await timedRun(refRoot ? 'A' : '', root, results, i);
+    if (refRoot) await timedRun(`B (${values.against})`, refRoot, refResults, i);
   }
 } finally {
   await warmCopy?.remove();
+  if (refRoot) await rm(refRoot, { recursive: true, force: true });
 }
-const served = results.map((r) => r.servedMs);
-const stageMedian = (from: string, to?: string) => median(results.map((r) => (to ? r.marks[to]! : r.servedMs) - r.marks[from]!));
-console.log(`npm start → served (${values.warm ? 'warm: one copy, built before' : 'cold: a fresh copy per run'}), ${runs} runs on ${(await import('node:os')).availableParallelism()} cores:`);
-console.log(`  median ${secs(median(served))} s, min ${secs(Math.min(...served))} s, max ${secs(Math.max(...served))} s  [${served.map(secs).join(', ')}]`);
-if (results.every((r) => r.marks.probe && r.marks.ingest && r.marks.build)) {
-  console.log(`  stage medians: to gateway ${secs(median(results.map((r) => r.marks['demo gateway'] ?? NaN)))} s, probe ${secs(stageMedian('probe', 'ingest'))} s, ingest ${secs(stageMedian('ingest', 'build'))} s, build + serve ${secs(stageMedian('build'))} s`);
+function report(label: string, rs: Result[]) {
+  const served = rs.map((r) => r.servedMs);
+  const stageMedian = (from: string, to?: string) => median(rs.map((r) => (to ? r.marks[to]! : r.servedMs) - r.marks[from]!));
+  console.log(`  ${label}median ${secs(median(served))} s, min ${secs(Math.min(...served))} s, max ${secs(Math.max(...served))} s  [${served.map(secs).join(', ')}]`);
+  if (rs.every((r) => r.marks.probe && r.marks.ingest && r.marks.build)) {
+    console.log(`  ${label}stage medians: to gateway ${secs(median(rs.map((r) => r.marks['demo gateway'] ?? NaN)))} s, probe ${secs(stageMedian('probe', 'ingest'))} s, ingest ${secs(stageMedian('ingest', 'build'))} s, build + serve ${secs(stageMedian('build'))} s`);
+  }
+}
+console.log(`npm start → served (${values.warm ? 'warm: one copy, built before' : 'cold: a fresh copy per run'}), ${runs} runs${refRoot ? ' each, alternating' : ''} on ${availableParallelism()} cores:`);
+report(refRoot ? 'A (this tree): ' : '', results);
+if (refRoot) {
+  report(`B (${values.against}): `, refResults);
+  console.log(`  ratio A/B of medians: ${(median(results.map((r) => r.servedMs)) / median(refResults.map((r) => r.servedMs))).toFixed(2)}`);
 }
