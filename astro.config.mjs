@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { onBuildLog } from './src/site/known-build-warnings.ts';
 import { proofbookStatus } from './src/site/integration.ts';
 
 // Docs live in the top-level `content/docs/`. Starlight hard-codes `<srcDir>/content/docs` for the
@@ -13,6 +14,8 @@ export default defineConfig({
   // The public URL, when there is one: Starlight then adds canonical links and a sitemap. Without it the
   // build writes neither rather than URLs that point at localhost.
   site: process.env.PROOFBOOK_SITE_URL || undefined,
+  // A warning Astro causes and has to fix upstream, dropped with its reason (src/site/known-build-warnings.ts).
+  vite: { build: { rolldownOptions: { onLog: onBuildLog } } },
   // Astro 7 defaults to 'jsx', which strips whitespace between inline elements in prose.
   compressHTML: true,
   integrations: [

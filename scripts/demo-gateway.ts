@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { explainArgsError } from '../src/cli/command.ts';
-import { CLI_USAGE, MASTER_KEY_ENV, parseGatewayCliArgs } from '../src/demo-gateway/cli-args.ts';
+import { CLI_USAGE, DEMO_PING_INTERVAL_MS, MASTER_KEY_ENV, parseGatewayCliArgs } from '../src/demo-gateway/cli-args.ts';
 import { startDemoGateway } from '../src/demo-gateway/index.ts';
 
 const argv = process.argv.slice(2);
@@ -37,12 +37,14 @@ const gateway = await startDemoGateway({
   host: config.host,
   port: config.port,
   masterKey,
-  ...(config.pingIntervalMs === undefined ? {} : { pingIntervalMs: config.pingIntervalMs }),
-  ...(config.postgresUrl === undefined ? {} : { postgresUrl: config.postgresUrl }),
+  pingIntervalMs: config.pingIntervalMs,
+  ...(config.postgresUrl === undefined ? { embeddedPostgres: true } : { postgresUrl: config.postgresUrl }),
   ...(config.filesystemRoot === undefined ? {} : { filesystemRoot: config.filesystemRoot }),
   logger: config.quiet ? undefined : (line) => console.error(line),
 });
 console.log(gateway.url);
+console.error(`demo-gateway: SSE pings every ${config.pingIntervalMs} ms (the demo environment's sse.heartbeat expects ${DEMO_PING_INTERVAL_MS}; LiteLLM pings every 15000)`);
+if (config.postgresUrl === undefined) console.error('demo-gateway: mcp_postgres runs on an embedded PostgreSQL (PGlite, in memory, table demo_items)');
 
 let exiting = false;
 const shutdown = (signal: string): void => {

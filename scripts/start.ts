@@ -2,7 +2,7 @@
 // then serves the site until Ctrl-C, and stops everything it started.
 import { defineCommand } from '../src/cli/command.ts';
 import { startDemoGateway } from '../src/demo-gateway/index.ts';
-import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoKey, pipelineStages, previewCommand } from '../src/pipeline/embedded-default.ts';
+import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoGatewayOptions, demoKey, pipelineStages, previewCommand } from '../src/pipeline/embedded-default.ts';
 import { runStage, spawnNode, waitForHttp } from '../src/pipeline/run-command.ts';
 
 const { values } = defineCommand({
@@ -21,18 +21,19 @@ const { values } = defineCommand({
 const root = process.cwd();
 const key = demoKey(process.env);
 const env = { ...process.env, [DEMO_KEY_ENV]: key, [DEMO_ADMIN_KEY_ENV]: key, ASTRO_TELEMETRY_DISABLED: '1' };
-const gateway = await startDemoGateway({ masterKey: key, pingIntervalMs: 1000, postgresUrl: process.env.PROOFBOOK_DEMO_POSTGRES_URL });
+const gateway = await startDemoGateway(demoGatewayOptions(process.env, key));
 console.log(`demo gateway (a stand-in for LiteLLM + Traefik) at ${gateway.url}; its key is in $${DEMO_KEY_ENV}`);
 
 let preview: ReturnType<typeof spawnNode> | undefined;
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+let stopping: Promise<never> | undefined;
+// The first reason to stop wins: the preview's own exit during a Ctrl-C must not cut the gateway's stop short.
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     preview?.kill('SIGTERM');
     await gateway.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 process.once('SIGINT', () => void stop(130));
 process.once('SIGTERM', () => void stop(143));

@@ -6,6 +6,7 @@ import { evaluateCodexCli } from './codex-cli.ts';
 import { evaluateHttp } from './http.ts';
 import { evaluateMcp } from './mcp.ts';
 import type { CheckOutcome } from './outcome.ts';
+import { evaluateReported } from './reported.ts';
 import { evaluateSse } from './sse.ts';
 
 /** Which observation each check kind is judged on. */
@@ -38,9 +39,16 @@ export const evaluators = {
   'codex-cli': (check, obs) => evaluateCodexCli(check, obs),
 } satisfies { [K in CheckKind]: Evaluator<K> };
 
-/** Judges an observation with its check. An observation of another kind than the check expects is an error outcome, not a throw. */
+/** The observation kind each check kind is judged on. */
+export const observationKinds = { http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli' } as const satisfies ObservationKinds;
+
+/**
+ * Judges an observation with its check. Results another tool judged itself (`reported`) are relayed by one rule for
+ * every kind. An observation of another kind than the check expects is an error outcome, not a throw.
+ */
 export function judge<K extends CheckKind>(check: CheckOf<K>, observation: Observation, environmentId: string): CheckOutcome {
-  const expected: string = ({ http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli' } satisfies ObservationKinds)[check.kind];
+  if (observation.kind === 'reported') return evaluateReported(observation);
+  const expected: string = observationKinds[check.kind];
   if (observation.kind !== expected) {
     return { verdict: 'error', failureClass: null, summary: `a ${observation.kind} observation cannot be judged by ${check.kind} check ${check.id}`, conditions: [], measured: {} };
   }

@@ -15,6 +15,18 @@ export function demoKey(env: NodeJS.ProcessEnv): string {
   return env[DEMO_KEY_ENV] || `sk-demo-${randomBytes(16).toString('hex')}`;
 }
 
+/** Env var NAME of a PostgreSQL URL for the demo gateway's `mcp_postgres`; unset, an embedded PGlite serves it. */
+export const DEMO_POSTGRES_URL_ENV = 'PROOFBOOK_DEMO_POSTGRES_URL';
+
+/**
+ * How `npm start` runs the demo gateway: pings every second (the demo environment's SSE window in
+ * content/checks/sse.yaml), and `mcp_postgres` on the user's database when they name one, else on an embedded one.
+ */
+export function demoGatewayOptions(env: NodeJS.ProcessEnv, masterKey: string) {
+  const postgresUrl = env[DEMO_POSTGRES_URL_ENV] || undefined;
+  return { masterKey, pingIntervalMs: 1000, embeddedPostgres: postgresUrl === undefined, ...(postgresUrl === undefined ? {} : { postgresUrl }) };
+}
+
 /** Astro's CLI entry, found the way Node finds packages: in the nearest node_modules up from `root`. */
 export function astroBin(root: string): string {
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {

@@ -74,5 +74,5 @@ test('verify-client codex --config runs the real Codex CLI on the user\'s own fi
   const wrong = await cli('scripts/verify-client.ts', ['codex', '--config', own, '--env', 'internal']);
   expect(wrong.code).toBe(1);
   expect(wrong.stdout).toContain('✗ transport.url == https://litellm.linuxserver.lan/mcp/ — got https://elsewhere.example/mcp/');
-  expect(wrong.stdout).toContain('✗ transport.http_headers.x-mcp-servers == mcp_postgres,mcp_filesystem — got null');
+  expect(wrong.stdout).toContain('✗ transport.http_headers.x-mcp-servers == mcp_postgres,mcp_filesystem — got ');
 });

@@ -21,6 +21,8 @@ describe('npm start, the main job on the embedded default', () => {
     const run = JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', runs[0], 'run.json'), 'utf8'));
     expect(run).toMatchObject({ origin: 'local', environment: 'demo' });
     expect(run.records.find((r: { checkId: string }) => r.checkId === 'mcp.server-filesystem')?.verdict).toBe('pass');
+    // mcp_postgres runs on the embedded PostgreSQL, so the first site has no degraded MCP row.
+    for (const id of ['mcp.server-postgres', 'mcp.tools-list']) expect(run.records.find((r: { checkId: string }) => r.checkId === id)?.verdict, id).toBe('pass');
     const status = await readFile(path.join(project.outDir, 'status/index.html'), 'utf8');
     expect(status).toContain(runs[0]);
   });

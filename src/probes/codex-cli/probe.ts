@@ -4,14 +4,19 @@ import { contextFromEnvironment } from '../../clients/context.ts';
 import { clients } from '../../clients/registry.ts';
 import type { CodexCliCheck } from '../../schemas/client-profile-check.ts';
 import type { CodexCliObservation, CodexRun, TranscriptEntry } from '../../schemas/observation.ts';
+import { readCodexRun, type CodexOutput } from '../../ingest/codex-run.ts';
 import type { ProbeContext } from '../context.ts';
+import { isLoopbackOnly } from './isolated.ts';
 import { createCodexHome, type CodexHome } from './run-codex.ts';
 
 /** Runs one Codex CLI command and records it as a transcript entry (`EXEC`, exit code as status). */
-async function runCodexStep(home: CodexHome, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[]): Promise<CodexRun> {
+async function runCodexStep(home: CodexHome, output: CodexOutput, args: string[], childEnv: Record<string, string>, t0: number, now: () => number, transcript: TranscriptEntry[]): Promise<CodexRun> {
   const started = now();
   const result = await home.run(args, { env: childEnv, timeoutMs: 60_000 });
-  const run: CodexRun = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
+  const raw = { args, code: result.code, stdout: result.stdout, stderr: codexErrorText(result.stderr) };
+  // Read with the same readers as an imported capture, so one evaluator judges both; output it cannot read stays raw.
+  const read = readCodexRun(output, raw);
+  const run: CodexRun = 'run' in read ? read.run : raw;
   transcript.push({
     label: `codex ${args.join(' ')}`,
     atMs: started - t0,
@@ -34,12 +39,14 @@ export async function observeCodexConfig(configToml: string, serverName: string,
   const home = await createCodexHome(configToml);
   const t0 = options.now();
   const transcript: TranscriptEntry[] = [];
-  const step = (args: string[]) => runCodexStep(home, args, options.childEnv, t0, options.now, transcript);
+  const step = (output: CodexOutput, args: string[]) => runCodexStep(home, output, args, options.childEnv, t0, options.now, transcript);
+  // Outside a loopback-only namespace, Codex gets one of its own (isolated.ts): it then reaches nothing on purpose.
+  const isolated = !isLoopbackOnly();
   try {
-    const list = await step(['mcp', 'list', '--json']);
-    const get = await step(['mcp', 'get', serverName, '--json']);
-    const doctor = options.doctor ? await step(['doctor', '--json']) : undefined;
-    return { kind: 'codex-cli', failure: null, latencyMs: options.now() - t0, transcript, serverName, expected, list, get, ...(doctor ? { doctor } : {}) };
+    const list = await step('list-json', ['mcp', 'list', '--json']);
+    const get = await step('get-json', ['mcp', 'get', serverName, '--json']);
+    const doctor = options.doctor ? await step('doctor-json', ['doctor', '--json']) : undefined;
+    return { kind: 'codex-cli', failure: null, latencyMs: options.now() - t0, transcript, serverName, expected, isolated, list, get, ...(doctor ? { doctor } : {}) };
   } finally {
     await home.dispose();
   }
