@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateSetup } from '../../src/clients/registry.ts';
+import { startDemoGateway } from '../../src/demo-gateway/index.ts';
 import { fixtureGateway } from './support/gateway.ts';
 
 const run = promisify(execFile);
@@ -64,15 +65,23 @@ test('verify-client codex against the embedded demo gateway passes both checks',
 }, 120_000);
 
 test('verify-client codex --config runs the real Codex CLI on the user\'s own file and judges it against the environment', async () => {
-  const own = path.join(dir, 'own-config.toml');
-  await writeFile(own, generateSetup(fixtureGateway, 'codex', 'internal').primary.code);
-  const good = await cli('scripts/verify-client.ts', ['codex', '--config', own, '--env', 'internal']);
-  expect(good.code, good.stdout).toBe(0);
-  expect(good.stdout).toMatch(/^pass\s+codex loads .*own-config\.toml for internal: Codex \d+\.\d+\.\d+ loads litellm/m);
-  // The same file pointed at another host, without the scope header: Codex loads it, and says what it read.
-  await writeFile(own, '[mcp_servers.litellm]\nurl = "https://elsewhere.example/mcp/"\nbearer_token_env_var = "LITELLM_API_KEY"\n');
-  const wrong = await cli('scripts/verify-client.ts', ['codex', '--config', own, '--env', 'internal']);
-  expect(wrong.code).toBe(1);
-  expect(wrong.stdout).toContain('✗ transport.url == https://litellm.linuxserver.lan/mcp/ — got https://elsewhere.example/mcp/');
-  expect(wrong.stdout).toContain('✗ transport.http_headers.x-mcp-servers == mcp_postgres,mcp_filesystem — got ');
+  // A gateway Codex can reach when it shares this loopback (inside the test namespace); outside one, Codex gets its
+  // own namespace and its reachability check is not judged.
+  const gateway = await startDemoGateway({ masterKey: 'sk-verify-config-test' });
+  try {
+    const own = path.join(dir, 'own-config.toml');
+    await writeFile(own, generateSetup(fixtureGateway, 'codex', 'demo', { baseUrl: gateway.url }).primary.code);
+    const args = ['codex', '--config', own, '--env', 'demo', '--base-url', gateway.url];
+    const good = await cli('scripts/verify-client.ts', args);
+    expect(good.code, good.stdout).toBe(0);
+    expect(good.stdout).toMatch(/^pass\s+codex loads .*own-config\.toml for demo: Codex \d+\.\d+\.\d+ loads litellm/m);
+    // The same file pointed at another host, without the scope header: Codex loads it, and says what it read.
+    await writeFile(own, '[mcp_servers.litellm]\nurl = "https://elsewhere.example/mcp/"\nbearer_token_env_var = "LITELLM_API_KEY"\n');
+    const wrong = await cli('scripts/verify-client.ts', args);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain(`✗ transport.url == ${gateway.url}/mcp/ — got https://elsewhere.example/mcp/`);
+    expect(wrong.stdout).toContain('✗ transport.http_headers.x-mcp-servers == mcp_postgres,mcp_filesystem — got ');
+  } finally {
+    await gateway.stop();
+  }
 });
