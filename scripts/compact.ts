@@ -3,6 +3,7 @@
 import { defineCommand } from '../src/cli/command.ts';
 import { compactEvidence } from '../src/evidence/compact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
+import { attestCompaction } from '../src/evidence/step-manifests.ts';
 
 const command = defineCommand({
   name: 'compact',
@@ -25,16 +26,20 @@ if (!Number.isInteger(rawDays) || rawDays < 1 || !Number.isInteger(historyDays) 
   console.error(`compact: --raw-days N is required (N ≥ 1 whole days), and --history-days M must be ≥ N\n\n${command.help()}`);
   process.exit(2);
 }
+const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
 const report = await compactEvidence({
-  evaluationDir: values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd()),
+  evaluationDir,
   rawDays,
   historyDays,
   now: new Date(),
   dryRun: values['dry-run'],
 });
+// What was removed on purpose goes into the chain, so verify-evidence does not read it as tampering.
+const manifest = values['dry-run'] ? undefined : await attestCompaction(evaluationDir, report);
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else {
   const verb = values['dry-run'] ? 'would delete' : 'deleted';
   console.log(`${verb} ${report.deletedRuns.length} raw runs; history written for ${report.historyWritten.length} days; ${report.droppedHistory.length} history files older than ${historyDays} days dropped`);
   for (const kept of report.keptDays) console.log(`kept raw runs of ${kept.date}: ${kept.reason}`);
+  if (manifest) console.log(`manifest #${manifest.sequence} ${manifest.file} sha256:${manifest.sha256}`);
 }

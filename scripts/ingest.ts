@@ -1,8 +1,9 @@
 // npm run ingest [-- --strict] [--json]: parses everything under evaluation/ (as the Astro loaders do),
-// recomputes the daily history files, (re)writes missing or stale run summary sidecars, and reports counts
-// and unparseable items.
+// recomputes the daily history files, (re)writes missing or stale run summary sidecars, writes the batch's
+// manifest (evaluation/manifests/), and reports counts and unparseable items.
 import { defineCommand } from '../src/cli/command.ts';
 import { updateHistory } from '../src/evidence/history.ts';
+import { attestIngest } from '../src/evidence/step-manifests.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
@@ -29,6 +30,8 @@ const scan = await scanEvaluation(evaluationDir, collectSecrets(config.gateway, 
 const runs = scan.runFiles.map((file) => file.run);
 const history = await updateHistory(evaluationDir, runs);
 const summariesWritten = (await repairRunSummaries(evaluationDir, scan.runFiles)).length;
+// The import batch's manifest: the history written and the imported logs as read, chained to the evidence before.
+const manifest = await attestIngest(evaluationDir, history.written);
 const report: IngestReport = {
   evaluationDir,
   runs: { valid: runs.length, invalid: scan.problems.filter((p) => p.file.includes('/runs/')).length, records: runs.reduce((n, r) => n + r.records.length, 0), summariesWritten },
@@ -37,6 +40,7 @@ const report: IngestReport = {
   invalid: scan.problems,
 };
 console.log(values.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
+if (!values.json) console.log(manifest ? `manifest #${manifest.sequence} ${manifest.file} sha256:${manifest.sha256}` : 'manifest: nothing new to attest');
 if (values.strict && hasIngestProblems(report)) {
   if (!values.json) console.error('ingest --strict: unparseable or invalid evidence (listed above)');
   process.exitCode = 1;

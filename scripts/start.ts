@@ -1,4 +1,4 @@
-// `npm start`: the embedded default. Starts the demo gateway on loopback, runs probe → ingest → build against it,
+// `npm start`: the embedded default. Starts the demo gateway on loopback, runs probe → runbooks → ingest → build against it,
 // then serves the site until Ctrl-C, and stops everything it started.
 import { defineCommand } from '../src/cli/command.ts';
 import { startDemoGateway } from '../src/demo-gateway/index.ts';

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { BaselineEntrySchema, BaselineFileSchema, type BaselineEntry } from '../schemas/baseline.ts';
-import { BASELINE_PATH } from './paths.ts';
+import { BASELINE_PATH, readOptionalFile } from './paths.ts';
 import { readYaml, validateYaml } from './yaml-source.ts';
 
 export { BASELINE_PATH } from './paths.ts';
@@ -17,9 +15,6 @@ export function parseBaselineFile(text: string, file: string = BASELINE_PATH): B
 
 /** Reads `content/baseline.yaml` under `root`; no file means no expected failures. */
 export async function loadBaseline(root: string): Promise<BaselineEntry[]> {
-  const text = await readFile(path.join(root, BASELINE_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readOptionalFile(root, BASELINE_PATH);
   return text === undefined ? [] : parseBaselineFile(text);
 }

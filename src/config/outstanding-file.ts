@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { OutstandingFileSchema, OutstandingItemSchema, type OutstandingItem } from '../schemas/outstanding.ts';
-import { OUTSTANDING_PATH } from './paths.ts';
+import { OUTSTANDING_PATH, readOptionalFile } from './paths.ts';
 import { readYaml, validateYaml } from './yaml-source.ts';
 
 // Strict like the other readers: a misspelt key is an error on its line, not a field silently dropped.
@@ -15,9 +13,6 @@ export function parseOutstandingFile(text: string, file: string = OUTSTANDING_PA
 
 /** Reads `content/outstanding.yaml` under `root`; no file means no outstanding items. */
 export async function loadOutstanding(root: string): Promise<OutstandingItem[]> {
-  const text = await readFile(path.join(root, OUTSTANDING_PATH), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readOptionalFile(root, OUTSTANDING_PATH);
   return text === undefined ? [] : parseOutstandingFile(text);
 }

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { collectSecrets } from '../evidence/redact.ts';
-import { writeRun, type RawArtifact } from '../evidence/store.ts';
+import { writeAttestedRun } from '../evidence/attested-run.ts';
+import type { RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidence.ts';
 import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
@@ -116,7 +117,7 @@ export async function runProbes(options: RunProbesOptions): Promise<EvalRun> {
 export async function runAndStore(options: RunProbesOptions): Promise<ExecutedRun> {
   const executed = await executeRun(options);
   if (options.evaluationDir && options.write !== false) {
-    executed.dir = await writeRun(options.evaluationDir, executed.run, executed.raw, { secrets: collectSecrets(options.gateway, options.env) });
+    executed.dir = await writeAttestedRun(options.evaluationDir, executed.run, executed.raw, { secrets: collectSecrets(options.gateway, options.env) }, 'probe');
   }
   return executed;
 }
