@@ -23,7 +23,7 @@ export function readArtifactPreview(evaluationDir: string, relativePath: string,
   if (!path.resolve(root, relativePath).startsWith(root + path.sep)) return { missing: `path leaves evaluation/: ${relativePath}` };
   let fd: number;
   try {
-    fd = openSync(resolveInsideSync(evaluationDir, relativePath, 'raw artifact'), constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(resolveInsideSync(evaluationDir, relativePath, 'raw artifact'), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if (error instanceof EvidencePathError) return { missing: missingReason(relativePath, error) };
     const code = (error as NodeJS.ErrnoException).code;

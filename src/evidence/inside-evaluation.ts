@@ -87,7 +87,8 @@ export async function resolveInside(evaluationDir: string, rel: string, what = '
   return real;
 }
 
-const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW;
+// O_NONBLOCK: opening a FIFO planted in evaluation/ would otherwise wait for a writer forever (no effect on files).
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** Reads a file under evaluation/ (see the module comment); throws EvidencePathError when it may not be read. */
 export async function readInside(evaluationDir: string, rel: string, options: InsideReadOptions): Promise<{ bytes: Buffer; stats: Stats }> {

@@ -45,11 +45,13 @@ export interface PipelineOptions {
   astroConfig?: string;
 }
 
-/** The stages of the main job against a gateway at `baseUrl`, in order. A failing check (probe exit 1) is evidence. */
+/** The stages of the main job against a gateway at `baseUrl`, in order. A failing check or block (exit 1) is evidence. */
 export function pipelineStages({ root, baseUrl, origin, astroConfig }: PipelineOptions): StageCommand[] {
   const config = astroConfig ? ['--config', astroConfig] : [];
   return [
     { name: 'probe', args: ['scripts/probe.ts', '--env', 'demo', '--base-url', baseUrl, '--origin', origin], okCodes: [0, 1] },
+    // The runbooks' own run=ci blocks, against the same gateway; a failing block is evidence like a failing check.
+    { name: 'runbooks', args: ['scripts/runbooks.ts', '--env', 'demo', '--base-url', baseUrl, '--origin', origin], okCodes: [0, 1] },
     { name: 'ingest', args: ['scripts/ingest.ts'] },
     { name: 'build', args: [astroBin(root), 'build', ...config] },
   ];

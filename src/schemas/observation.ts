@@ -177,6 +177,29 @@ export const ReportedObservationSchema = z.object({
   ),
 });
 
+/**
+ * One runbook block executed by `bash -euo pipefail` (src/runbooks/run-block.ts). Unlike the others, its output is
+ * already redacted here: it must be redacted before it is capped, and it is capped as it is read.
+ */
+export const RunbookBlockObservationSchema = z.object({
+  ...core,
+  kind: z.literal('runbook-block'),
+  /** Exit code; null when the block was killed or never started. */
+  exitCode: z.number().int().nullable(),
+  /** The signal that ended it, when one did. @example 'SIGKILL' */
+  signal: z.string().nullable(),
+  timedOut: z.boolean(),
+  /** stdout and stderr as they interleaved, redacted, then capped. */
+  output: z.string(),
+  /** Bytes printed in all, before the cap. */
+  outputBytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** The base URL the block ran against (`$GATEWAY_URL`), so expected output can name it instead of a port. */
+  baseUrl: z.string(),
+  /** Env var names given to the block that were unset, so `VAR: unbound variable` reads as a missing key. */
+  missingEnv: z.array(z.string()),
+});
+
 /** Every observation, by `kind`. */
 export const ObservationSchema = z.discriminatedUnion('kind', [
   HttpObservationSchema,
@@ -186,6 +209,7 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   SseObservationSchema,
   CodexCliObservationSchema,
   ReportedObservationSchema,
+  RunbookBlockObservationSchema,
 ]);
 
 export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
@@ -204,5 +228,6 @@ export type SseObservation = z.output<typeof SseObservationSchema>;
 export type { CodexRun } from './codex-run.ts';
 export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
 export type ReportedObservation = z.output<typeof ReportedObservationSchema>;
+export type RunbookBlockObservation = z.output<typeof RunbookBlockObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
 export type ObservationKind = Observation['kind'];

@@ -34,7 +34,10 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const latest = mergeLatest(input.digest?.latest ?? [], selectLatest(records));
   const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
   const judged = new Map<string, StatusRow>();
-  for (const [key, evidence] of latest) judged.set(key, judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now));
+  for (const [key, evidence] of latest) {
+    const { checkId } = evidence.record;
+    judged.set(key, judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash));
+  }
   const scoped = findOriginLimitations(
     [...latest.values()].map((evidence) => evidence.record),
     (key) => judged.get(key)?.state === 'pass',

@@ -1,6 +1,7 @@
 // Issue 25 item 1: nothing that reads evaluation/ follows a link out of it. Each reader is given a link to a file
 // holding a canary and a link to /etc/passwd; neither content may come back, and each link is reported, not thrown
 // past the reader.
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -146,3 +147,22 @@ test('a capture folder whose stream or capture.yaml links out is an unparseable 
   expect(byFile['imports/yaml-linked']).toBe('capture.yaml: capture.yaml links (or lies) outside evaluation/; links out of the evidence store are never followed');
   expect(leaked(scan)).toBe(false);
 });
+
+test('a FIFO or a link to /dev/zero in evaluation/ never blocks or floods a reader', async () => {
+  await writeRunFile(evaluationDir, makeRun({ runId: RUN }));
+  const raw = path.join(evaluationDir, 'runs', RUN, 'raw');
+  await mkdir(raw, { recursive: true });
+  execFileSync('mkfifo', [path.join(raw, 'fifo.txt')]);
+  await symlink('fifo.txt', path.join(raw, 'fifo-link.txt'));
+  await symlink('/dev/zero', path.join(raw, 'zero.txt'));
+  expect(readArtifactPreview(evaluationDir, `runs/${RUN}/raw/fifo.txt`, 4096)).toEqual({ missing: 'not a file' });
+  expect(readArtifactPreview(evaluationDir, `runs/${RUN}/raw/fifo-link.txt`, 4096)).toEqual({ missing: 'not a file' });
+  expect(readArtifactPreview(evaluationDir, `runs/${RUN}/raw/zero.txt`, 4096)).toEqual({ missing: `links outside evaluation/ (never followed): runs/${RUN}/raw/zero.txt` });
+  execFileSync('mkfifo', [path.join(evaluationDir, 'imports', 'pipe-curl.txt.real')]);
+  await symlink('pipe-curl.txt.real', path.join(evaluationDir, 'imports', 'pipe-curl.txt'));
+  await mkdir(path.join(evaluationDir, 'history'));
+  await symlink('/dev/zero', path.join(evaluationDir, 'history', '2026-03-01.json'));
+  const scan = await scanEvaluation(evaluationDir, [], []);
+  expect(scan.imports.find((a) => a.file === 'imports/pipe-curl.txt')?.unparseable?.reason).toBe('pipe-curl.txt is a folder (or another special file), not a file');
+  expect(scan.problems.map((p) => p.message).join('\n')).toMatch(/2026-03-01\.json → \(root\): links \(or lies\) outside evaluation\//);
+}, 10_000);
