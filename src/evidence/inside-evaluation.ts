@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -145,5 +146,23 @@ export function readOptionalInsideSync(evaluationDir: string, rel: string, optio
   } catch (error) {
     if (error instanceof EvidencePathError && error.problem === 'missing') return undefined;
     throw error;
+  }
+}
+
+/** SHA-256 and size of a file under evaluation/ of any size, read a chunk at a time (same checks as {@link readInside}). */
+export async function hashInside(evaluationDir: string, rel: string, what = 'evidence file'): Promise<{ sha256: string; bytes: number }> {
+  const real = await resolveInside(evaluationDir, rel, what);
+  const handle = await open(real, OPEN_FLAGS).catch((error: unknown) => explainFsError(rel, what, error));
+  try {
+    checkOpened(rel, { what, maxBytes: Number.MAX_SAFE_INTEGER }, await handle.stat());
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
   }
 }

@@ -35,10 +35,7 @@ const STALE_LOCK_MS = 30_000;
 const LOCK_TIMEOUT_MS = 60_000;
 
 /** One file to attest: its path under evaluation/ and the bytes as written. */
-export interface AttestedFile {
-  path: string;
-  content: string | Buffer;
-}
+export type AttestedFile = { path: string; content: string | Buffer } | { path: string; sha256: string; bytes: number };
 
 /** What a step tells the chain about itself. */
 export interface ManifestEntry {
@@ -59,6 +56,7 @@ export function manifestFileName(sequence: number, runId: string): string {
 export function attest(files: readonly AttestedFile[]): ManifestArtifact[] {
   return files
     .map((file) => {
+      if ('sha256' in file) return { path: file.path.split(path.sep).join('/'), sha256: file.sha256, bytes: file.bytes };
       const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
       return { path: file.path.split(path.sep).join('/'), sha256: sha256Hex(bytes), bytes: bytes.length };
     })

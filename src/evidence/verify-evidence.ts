@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceManifest, ManifestHead } from '../schemas/evidence-manifest.ts';
-import { sha256Hex } from './file-digest.ts';
-import { EvidencePathError, readInside } from './inside-evaluation.ts';
+import { EvidencePathError, hashInside } from './inside-evaluation.ts';
 import { walkChain, type ChainProblem } from './manifest-walk.ts';
 import { RUN_SUMMARY_FILE } from './run-summary-file.ts';
 
@@ -82,9 +81,9 @@ export async function verifyEvidence(evaluationDir: string): Promise<VerifyRepor
   for (const [rel, attestation] of expected) {
     if (reported.has(rel)) continue;
     // Hashed through the same reader as everything else: a link out of evaluation/ or a FIFO is never read.
-    let bytes: Buffer | undefined;
+    let hashed: { sha256: string } | undefined;
     try {
-      bytes = (await readInside(evaluationDir, rel, { what: 'evidence file', maxBytes: 256 * 1024 * 1024 })).bytes;
+      hashed = await hashInside(evaluationDir, rel);
     } catch (error) {
       if (!(error instanceof EvidencePathError)) throw error;
       if (error.problem !== 'missing') {
@@ -92,10 +91,10 @@ export async function verifyEvidence(evaluationDir: string): Promise<VerifyRepor
         continue;
       }
     }
-    if (!bytes) {
+    if (!hashed) {
       problems.push({ ...attestation, path: rel, message: `evaluation/${rel} is missing: ${attestation.runId} wrote it (manifest #${attestation.sequence}) and no later step removed it` });
-    } else if (sha256Hex(bytes) !== attestation.sha256) {
-      problems.push({ ...attestation, path: rel, message: `evaluation/${rel} was changed after ${attestation.runId} wrote it (manifest #${attestation.sequence}): it hashes to ${sha256Hex(bytes)}, the manifest recorded ${attestation.sha256}` });
+    } else if (hashed.sha256 !== attestation.sha256) {
+      problems.push({ ...attestation, path: rel, message: `evaluation/${rel} was changed after ${attestation.runId} wrote it (manifest #${attestation.sequence}): it hashes to ${hashed.sha256}, the manifest recorded ${attestation.sha256}` });
     }
   }
   for (const rel of await ownFiles(evaluationDir)) {
