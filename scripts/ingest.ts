@@ -1,7 +1,7 @@
 // npm run ingest [-- --strict] [--json]: parses everything under evaluation/ (as the Astro loaders do),
 // recomputes the daily history files, (re)writes missing or stale run summary sidecars, writes the batch's
 // manifest (evaluation/manifests/), and reports counts and unparseable items.
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../src/cli/command.ts';
 import { updateHistory } from '../src/evidence/history.ts';
 import { attestIngest } from '../src/evidence/step-manifests.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
@@ -9,17 +9,23 @@ import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
+import { sweepAtomicTemps } from '../src/evidence/sweep-leftovers.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
-const { values } = parseArgs({
+const { values } = defineCommand({
+  name: 'ingest',
+  summary: 'Parse every run and imported log under evaluation/, update the daily history files and report what could not be read.',
   options: {
-    strict: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    'evaluation-dir': { type: 'string' },
+    strict: { type: 'boolean', default: false, description: 'exit 1 when an artifact is unparseable or a run invalid (CI)' },
+    json: { type: 'boolean', default: false, description: 'print the report as JSON' },
+    'evaluation-dir': { type: 'string', value: 'dir', description: 'evidence store (default: evaluation/)' },
   },
-});
+  examples: ['npm run ingest', 'npm run ingest -- --strict --json > ingest.json'],
+  exitCodes: ['0 done (unparseable artifacts are listed)', '1 under --strict, when something could not be read', '2 a usage or configuration error'],
+}).parse();
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
+const leftoversRemoved = await sweepAtomicTemps(evaluationDir);
 // The values of the secret env vars content/gateway.yaml names are masked in every import; content/checks judges them.
 const config = await loadProjectConfig(process.cwd());
 const scan = await scanEvaluation(evaluationDir, collectSecrets(config.gateway, process.env), config.checks);
@@ -34,6 +40,7 @@ const report: IngestReport = {
   ...summariseImports(scan.imports),
   history,
   invalid: scan.problems,
+  ...(leftoversRemoved.length ? { leftoversRemoved } : {}),
 };
 console.log(values.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
 if (!values.json) console.log(manifest ? `manifest #${manifest.sequence} ${manifest.file} sha256:${manifest.sha256}` : 'manifest: nothing new to attest');

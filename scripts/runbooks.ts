@@ -4,7 +4,7 @@
 // record per block. Exit codes: 0 every block passed (or is an expected failure), 1 a block failed, 2 a bad block
 // or bad configuration (the file, line and fence are named).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../src/cli/command.ts';
 import { loadBaseline } from '../src/config/baseline-file.ts';
 import { loadGateway } from '../src/config/gateway-file.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
@@ -16,24 +16,29 @@ import { runRunbooks } from '../src/runbooks/run.ts';
 import { ProofbookInputError } from '../src/schemas/parse.ts';
 import { markExpectedFailures } from '../src/status/baseline.ts';
 
+const { values, positionals } = defineCommand({
+  name: 'runbooks',
+  summary: "Execute every `run=ci` block of the docs (content/docs) against one environment and store one run with one record per block.",
+  positionals: '[block…]',
+  options: {
+    env: { type: 'string', value: 'id', description: 'environment in content/gateway.yaml (default: its defaultEnvironment)' },
+    origin: { type: 'string', value: 'id', default: process.env.PROOFBOOK_ORIGIN ?? 'local', description: 'where this run happens, recorded in every record (env PROOFBOOK_ORIGIN)' },
+    'base-url': { type: 'string', value: 'URL', description: "run against this URL instead of the environment's baseUrl" },
+    only: { type: 'string', multiple: true, value: 'block,…', description: 'only these block ids; also as words after the flags' },
+    junit: { type: 'string', value: 'file', description: 'also write JUnit XML for CI' },
+    json: { type: 'boolean', default: false, description: 'print the run as JSON on stdout' },
+    concurrency: { type: 'string', value: 'N', default: '4', description: 'blocks in flight at once' },
+    'evaluation-dir': { type: 'string', value: 'dir', description: 'evidence store (default: evaluation/)' },
+    'no-write': { type: 'boolean', default: false, description: 'print the results but write nothing' },
+    list: { type: 'boolean', default: false, description: 'list the blocks (run=ci and run=manual) and exit' },
+  },
+  examples: ['npm run runbooks -- --list', 'npm run runbooks -- --env internal --origin lan-host', 'npm run runbooks -- --env demo --base-url http://127.0.0.1:4000 --no-write'],
+  exitCodes: ['0 every block passed (or is an expected failure)', '1 a block failed', '2 a bad block or bad configuration (the file, line and fence are named)'],
+}).parse();
+
 const root = process.cwd();
 let secrets: ReturnType<typeof collectSecrets> = [];
 try {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      env: { type: 'string' },
-      origin: { type: 'string', default: process.env.PROOFBOOK_ORIGIN ?? 'local' },
-      'base-url': { type: 'string' },
-      only: { type: 'string', multiple: true },
-      junit: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '4' },
-      'evaluation-dir': { type: 'string' },
-      'no-write': { type: 'boolean', default: false },
-      list: { type: 'boolean', default: false },
-    },
-  });
   const [gateway, baseline, blocks] = await Promise.all([loadGateway(root), loadBaseline(root), readRunbookBlocks(root)]);
   if (values.list) {
     for (const block of blocks) console.log(`${block.run.padEnd(6)} ${block.blockId}  ${block.file}:${block.line}  timeout ${block.timeoutMs} ms, maxAge ${block.maxAgeMs} ms${block.expected !== undefined ? ', expects output' : ''}`);

@@ -3,25 +3,23 @@
 // and names the first step (run) or file where the evidence stops being what was written. With --adopt, first
 // writes a manifest vouching for the files that have none (runs merged from other machines, evidence older than
 // manifests), with the operator's note. Exit codes: 0 intact, 1 a break (all listed, oldest first), 2 bad usage.
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../src/cli/command.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { adoptFiles } from '../src/evidence/step-manifests.ts';
 import { verifyEvidence } from '../src/evidence/verify-evidence.ts';
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      'evaluation-dir': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      adopt: { type: 'boolean', default: false },
-      note: { type: 'string' },
-    },
-  }));
-} catch (error) {
-  console.error(`${(error as Error).message}\nusage: npm run verify-evidence -- [--evaluation-dir DIR] [--json] [--adopt --note "why these files are trusted"]`);
-  process.exit(2);
-}
+const { values } = defineCommand({
+  name: 'verify-evidence',
+  summary: 'Check the manifest chain in evaluation/manifests/ and every file it vouches for; name the first step or file where the evidence stops being what was written.',
+  options: {
+    'evaluation-dir': { type: 'string', value: 'dir', description: 'evidence store (default: evaluation/)' },
+    json: { type: 'boolean', default: false, description: 'print the report as JSON' },
+    adopt: { type: 'boolean', default: false, description: 'first vouch for the files no manifest covers (needs --note)' },
+    note: { type: 'string', value: 'why', description: 'with --adopt: why those files are trusted (kept in the chain)' },
+  },
+  examples: ['npm run verify-evidence', 'npm run verify-evidence -- --adopt --note "runs merged from the lan-host runner"'],
+  exitCodes: ['0 intact', '1 a break (all listed, oldest first)', '2 bad usage'],
+}).parse();
 if (values.adopt && !values.note?.trim()) {
   console.error('--adopt needs --note "…": say why the files without a manifest are trusted (it is kept in the chain)');
   process.exit(2);

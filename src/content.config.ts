@@ -2,6 +2,7 @@
 // over evaluation/, and the client guides' snippets.
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
+import { i18nSchema } from '@astrojs/starlight/schema';
 import { BaselineEntrySchema } from './schemas/baseline.ts';
 import { GuideSetSchema } from './schemas/guide-set.ts';
 import { ImportedArtifactSchema } from './schemas/imported-artifact.ts';
@@ -16,6 +17,7 @@ import { sharedDocsSchema } from './site/docs-schema.ts';
 import { baselineLoader, checkCatalogLoader, incidentsLoader, maintenanceLoader, outstandingLoader } from './site/loaders/content-file-loaders.ts';
 import { guideSnippetsLoader } from './site/loaders/guide-snippets-loader.ts';
 import { importsLoader } from './site/loaders/imports-loader.ts';
+import { noEntriesLoader } from './site/loaders/registered-when-empty.ts';
 import { runbookBlocksLoader } from './site/loaders/runbook-blocks-loader.ts';
 import { runsLoader } from './site/loaders/runs-loader.ts';
 import { statusEvidenceLoader } from './site/loaders/status-digest-loader.ts';
@@ -23,6 +25,8 @@ import { StatusEvidenceSchema } from './site/loaders/stored-status-evidence.ts';
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: sharedDocsSchema({ extend: PageFrontmatterSchema }) }),
+  /** Starlight's UI string overrides: none (English defaults), but Starlight asks for the collection. */
+  i18n: defineCollection({ loader: noEntriesLoader('proofbook-i18n'), schema: i18nSchema() }),
   /** content/checks/*.yaml, one entry per check (what /status shows of it). */
   checks: defineCollection({ loader: checkCatalogLoader(), schema: StatusCheckSchema }),
   /** content/baseline.yaml, one entry per expected failure. */

@@ -12,6 +12,7 @@ const routes: [pattern: string, file: string][] = [
   ['/junit.xml', './routes/junit.xml.ts'],
   ['/evidence', './routes/evidence/index.astro'],
   ['/evidence/[run]', './routes/evidence/[run].astro'],
+  ['/404', './routes/not-found.astro'],
 ];
 
 // In a build, badges are written as files from the built status.json (./badge-files-writer.ts); `astro dev`
