@@ -32,7 +32,7 @@ windows:
 `;
     expect(() => parseMaintenanceFile(text)).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid maintenance windows:
-      content/maintenance.yaml:3 → windows[0].start: give "start" (a one-off window) or "cron" (a recurring one)
+      content/maintenance.yaml:3 → windows[0].start: missing — give "start" (a one-off window) or "cron" (a recurring one)
       content/maintenance.yaml:9 → windows[1].cron: not a cron pattern croner accepts (CronPattern: Invalid value for minute: 61); e.g. "0 4 * * SUN" is Sundays at 04:00
       content/maintenance.yaml:17 → windows[2].duration: Expected a duration such as "500ms", "30s", "15m", "6h" or "2d", received "15 minutes"
       content/maintenance.yaml:20 → windows[3].affects[0]: Expected a check id such as "mcp.tools-list", a prefix such as "mcp.*", or "*" for every check
@@ -74,7 +74,7 @@ Body.
     expect(() => parseIncidentFile(text, 'content/incidents/x.md')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid incident:
       content/incidents/x.md:3 → affects: List at least one affected check (a check id, "mcp.*", or "*")
-      content/incidents/x.md:11 → timeline[2].by: Unrecognized key "by"
+      content/incidents/x.md:11 → timeline[2].by: unknown key \`by\`
       content/incidents/x.md:8 → timeline[1].at: entries go oldest first: 2025-09-18T07:00:00Z is before 2025-09-18T08:00:00Z
       content/incidents/x.md:9 → timeline[1].status: "investigating" cannot follow "identified": stages go investigating → identified → monitoring → resolved
       hint: frontmatter: title, affects (check ids, "mcp.*" or "*"), timeline (at, status, note) (content/docs/reference/status-page.md)]
