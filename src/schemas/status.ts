@@ -12,8 +12,8 @@ import { ProvenanceSchema } from './provenance.ts';
  * JUnit, the docs pages' banners). `src/status/` computes it; its TypeScript types come from here.
  */
 
-/** status.json carries this so consumers can refuse a shape they do not know. */
-export const STATUS_SCHEMA_VERSION = 1 as const;
+/** status.json carries this so consumers can refuse a shape they do not know; 2 added provenance, overall state, uptime, incidents, maintenance and the flaky and maintenance states. */
+export const STATUS_SCHEMA_VERSION = 2 as const;
 
 /**
  * What a reader is told about one check × target × origin, worst first. `stale` and `missing` say the evidence
