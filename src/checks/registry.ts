@@ -5,6 +5,9 @@ import { evaluateClientProfile } from './client-profile.ts';
 import { evaluateCodexCli } from './codex-cli.ts';
 import { evaluateHttp } from './http.ts';
 import { evaluateMcp } from './mcp.ts';
+import { evaluateMcpCall } from './mcp-call.ts';
+import { evaluateMcpHealth } from './mcp-health.ts';
+import { evaluateMcpScope } from './mcp-scope.ts';
 import type { CheckOutcome } from './outcome.ts';
 import { evaluateSse } from './sse.ts';
 
@@ -16,6 +19,9 @@ export interface ObservationKinds {
   'sse-capture': 'sse-capture';
   'client-profile': 'client-profile';
   'codex-cli': 'codex-cli';
+  'mcp-health': 'mcp-health';
+  'mcp-call': 'mcp-call';
+  'mcp-scope': 'mcp-scope';
 }
 
 /** The observation a check of kind `K` is judged on. */
@@ -36,11 +42,14 @@ export const evaluators = {
   'sse-capture': evaluateSse,
   'client-profile': (check, obs) => evaluateClientProfile(check, obs),
   'codex-cli': (check, obs) => evaluateCodexCli(check, obs),
+  'mcp-health': (check, obs) => evaluateMcpHealth(check, obs),
+  'mcp-call': (check, obs) => evaluateMcpCall(check, obs),
+  'mcp-scope': (check, obs) => evaluateMcpScope(check, obs),
 } satisfies { [K in CheckKind]: Evaluator<K> };
 
 /** Judges an observation with its check. An observation of another kind than the check expects is an error outcome, not a throw. */
 export function judge<K extends CheckKind>(check: CheckOf<K>, observation: Observation, environmentId: string): CheckOutcome {
-  const expected: string = ({ http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli' } satisfies ObservationKinds)[check.kind];
+  const expected: string = ({ http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli', 'mcp-health': 'mcp-health', 'mcp-call': 'mcp-call', 'mcp-scope': 'mcp-scope' } satisfies ObservationKinds)[check.kind];
   if (observation.kind !== expected) {
     return { verdict: 'error', failureClass: null, summary: `a ${observation.kind} observation cannot be judged by ${check.kind} check ${check.id}`, conditions: [], measured: {} };
   }

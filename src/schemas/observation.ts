@@ -82,6 +82,8 @@ const mcpFields = {
   scopedServers: z.array(z.string()),
   /** Status of the session DELETE, when one was sent. */
   deleteStatus: z.number().int().optional(),
+  /** The JSON-RPC error that ended the exchange, when the gateway answered with one. */
+  rpcError: z.object({ code: z.number(), message: z.string() }).optional(),
 };
 
 export const McpObservationSchema = z.object({ ...core, kind: z.literal('mcp'), ...mcpFields });
@@ -100,6 +102,39 @@ export const ClientProfileObservationSchema = z.object({
   authScheme: z.string().optional(),
   /** Set when the client would refuse its config before sending anything. */
   configError: z.string().optional(),
+});
+
+/** LiteLLM's MCP health answer and its server list (which names the hashed ids), as read: judged in src/checks/mcp-health.ts. */
+export const McpHealthObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-health'),
+  health: ResponseObservationSchema.nullable(),
+  /** The server list's answer (null when it was not asked). */
+  list: ResponseObservationSchema.nullable(),
+  /** Servers that must be reported healthy: the check's, else the environment's. */
+  expected: z.array(z.string()),
+});
+
+/** A canary `tools/call`: how far the exchange got, and the call's result or JSON-RPC error. */
+export const McpCallObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-call'),
+  /** The last step reached: where a failure happened, or `done`. */
+  step: z.enum(['initialize', 'initialized', 'tools/call', 'done']),
+  /** HTTP status of the tools/call response (of initialize when it went no further). */
+  status: z.number().int().optional(),
+  protocolVersion: z.string().optional(),
+  tool: z.string(),
+  /** What the call returned: its error flag, the first text item (capped) and the content item types. */
+  result: z.object({ isError: z.boolean().optional(), text: z.string().optional(), contentTypes: z.array(z.string()) }).optional(),
+  rpcError: z.object({ code: z.number(), message: z.string() }).optional(),
+});
+
+/** The `x-mcp-servers` narrowing matrix: one MCP exchange per header value sent. */
+export const McpScopeObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-scope'),
+  cases: z.array(z.object({ header: z.string(), exchange: McpObservationSchema })),
 });
 
 /** One thing read from an event stream, with when it arrived (ms after the request was sent). */
@@ -145,6 +180,9 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   ClientProfileObservationSchema,
   SseObservationSchema,
   CodexCliObservationSchema,
+  McpHealthObservationSchema,
+  McpCallObservationSchema,
+  McpScopeObservationSchema,
 ]);
 
 export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
@@ -162,4 +200,7 @@ export type SseItem = z.output<typeof SseItemSchema>;
 export type SseObservation = z.output<typeof SseObservationSchema>;
 export type CodexRun = z.output<typeof CodexRunSchema>;
 export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
+export type McpHealthObservation = z.output<typeof McpHealthObservationSchema>;
+export type McpCallObservation = z.output<typeof McpCallObservationSchema>;
+export type McpScopeObservation = z.output<typeof McpScopeObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
