@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FaultState } from './faults.ts';
 import type { KeyRing } from './key-ring.ts';
-import { bearerKey } from './litellm.ts';
+import { requestKey } from './litellm.ts';
 import { createAggregatorServer } from './mcp-aggregator.ts';
 import { resolveMcpScope, type McpRoute } from './mcp-paths.ts';
 import { uvicornJson, writeReply } from './reply.ts';
@@ -29,13 +29,6 @@ const headerValue = (headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(value) ? value.join(',') : value;
 };
 
-/** LiteLLM's MCP auth prefers `x-litellm-api-key` and falls back to `Authorization` (reference §1.3). */
-function mcpKey(headers: IncomingHttpHeaders): string | undefined {
-  const litellmKey = headerValue(headers, 'x-litellm-api-key');
-  if (litellmKey !== undefined) return litellmKey.replace(/^Bearer /, '').trim();
-  return bearerKey(headers);
-}
-
 /** Node request → web Request for the SDK; stale `mcp-session-id` headers are dropped as LiteLLM does (#20992). */
 function toWebRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
@@ -54,7 +47,7 @@ function toWebRequest(req: IncomingMessage, url: URL): Request {
 /** Answers one request on an MCP path. */
 export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse, route: McpRoute, url: URL, ctx: McpContext): Promise<void> {
   const isHead = req.method === 'HEAD';
-  const key = mcpKey(req.headers);
+  const key = requestKey(req.headers);
   if (key === undefined || key === '') {
     writeReply(res, uvicornJson(401, { detail: 'Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix.' }), isHead);
     return;
