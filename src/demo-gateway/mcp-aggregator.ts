@@ -99,6 +99,8 @@ export function createAggregatorServer(options: AggregatorOptions): Server {
       // LiteLLM always states isError, false included (parity suite, issue 26).
       return { ...result, isError: result.isError ?? false };
     } catch (error) {
+      // An upstream's JSON-RPC error reaches the client as LiteLLM 1.108.4 words it: `MCPError: <its message>`.
+      if (error instanceof McpError) return { content: [{ type: 'text', text: `MCPError: ${error.message.replace(/^MCP error -?\d+: /, '')}` }], isError: true };
       return toolError(`MCP server '${target.server}' failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
