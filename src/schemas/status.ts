@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { BaselineEntrySchema } from './baseline.ts';
 import { CheckIdSchema } from './check-id.ts';
+import { GatewayFingerprintSchema } from './eval-run.ts';
 import { FailureClassSchema, OriginSchema, VerdictSchema } from './evidence.ts';
 import { OutstandingItemSchema } from './outstanding.ts';
 import { ProvenanceSchema } from './provenance.ts';
@@ -57,6 +58,8 @@ export const StatusRowSchema = z.object({
   isBaselineStale: z.boolean(),
   /** Set when the failure is a limitation of this origin rather than an outage. */
   limitation: z.object({ failureClass: FailureClassSchema, passingOrigins: z.array(z.string()) }).optional(),
+  /** The LiteLLM and Traefik versions of the run the record came from; absent for imports and runs that did not record them. */
+  gateway: GatewayFingerprintSchema.optional(),
 });
 
 /** One check with its rows and a one-word rollup. */
@@ -104,6 +107,13 @@ export const OriginLimitationSchema = z.object({
   since: z.string(),
 });
 
+/** A piece of the gateway's software whose version differs between two runs. */
+export const VersionChangeSchema = z.object({
+  software: z.enum(['litellm', 'traefik']),
+  from: z.string(),
+  to: z.string(),
+});
+
 /** Tools added, removed or changed between the two latest runs of one target × origin. */
 export const DriftEntrySchema = z.object({
   target: z.string(),
@@ -113,6 +123,25 @@ export const DriftEntrySchema = z.object({
   added: z.array(z.string()),
   removed: z.array(z.string()),
   changed: z.array(z.string()),
+  /**
+   * Versions that changed between the two runs: drift that follows an upgrade is told apart from drift on its own
+   * (`[]`, same versions). Absent when either run did not record its versions.
+   */
+  versionChanges: z.array(VersionChangeSchema).optional(),
+});
+
+/** The software behind one target × origin: the versions of its newest run that recorded them, and any change since the run before. */
+export const GatewayVersionsSchema = z.object({
+  target: z.string(),
+  origin: z.string(),
+  runId: z.string(),
+  finishedAt: z.string(),
+  litellmVersion: z.string().optional(),
+  traefikVersion: z.string().optional(),
+  /** The run before it that recorded versions, when there is one among the runs read. */
+  previousRun: z.string().optional(),
+  /** What changed since `previousRun` (a version known in only one of them is not a change). */
+  changes: z.array(VersionChangeSchema),
 });
 
 export const OutstandingStatusSchema = z.object({
@@ -149,6 +178,8 @@ export const StatusJsonSchema = z.object({
   summary: StatusSummarySchema,
   groups: z.array(GroupStatusSchema),
   drift: z.array(DriftEntrySchema),
+  /** LiteLLM and Traefik versions per target × origin, with the version drift between runs. */
+  versions: z.array(GatewayVersionsSchema),
   baseline: z.array(BaselineStatusSchema),
   limitations: z.array(OriginLimitationSchema),
   outstanding: z.array(OutstandingStatusSchema),
@@ -165,6 +196,8 @@ export type GroupStatus = z.output<typeof GroupStatusSchema>;
 export type BaselineStatus = z.output<typeof BaselineStatusSchema>;
 export type OriginLimitation = z.output<typeof OriginLimitationSchema>;
 export type DriftEntry = z.output<typeof DriftEntrySchema>;
+export type VersionChange = z.output<typeof VersionChangeSchema>;
+export type GatewayVersions = z.output<typeof GatewayVersionsSchema>;
 export type OutstandingStatus = z.output<typeof OutstandingStatusSchema>;
 export type UnparseableNote = z.output<typeof UnparseableNoteSchema>;
 export type StatusSummary = z.output<typeof StatusSummarySchema>;

@@ -6,9 +6,10 @@ import type { OutstandingItem } from '../schemas/outstanding.ts';
 import type { CheckStatus, DriftEntry, RowState, StatusJson, UnparseableNote } from '../schemas/status.ts';
 import { ROW_STATES } from '../schemas/status.ts';
 import type { LatestEvidence } from './latest.ts';
+import type { RunHead } from './run-pages.ts';
 
 export { ROW_STATES, STATUS_SCHEMA_VERSION } from '../schemas/status.ts';
-export type { BaselineStatus, CheckStatus, DriftEntry, GroupStatus, MeasuredDigest, OriginLimitation, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote } from '../schemas/status.ts';
+export type { BaselineStatus, CheckStatus, DriftEntry, GatewayVersions, GroupStatus, MeasuredDigest, OriginLimitation, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote } from '../schemas/status.ts';
 
 /** States that make a page carry a caution banner. */
 export const ATTENTION_STATES: ReadonlySet<RowState> = new Set(['error', 'fail', 'degraded', 'stale', 'missing']);
@@ -27,8 +28,8 @@ export interface StatusInput {
   checks: StatusCheck[];
   /** Records to judge (imports, tests); merged with `digest`, the newer record of a row winning. */
   records?: EvidenceRecord[];
-  /** Latest rows and drift already distilled from the raw runs (src/status/evidence-digest.ts). */
-  digest?: { latest: LatestEvidence[]; drift: DriftEntry[] };
+  /** Latest rows, drift and the heads of the runs read, already distilled from the raw runs (src/status/evidence-digest.ts). */
+  digest?: { latest: LatestEvidence[]; drift: DriftEntry[]; runs?: readonly RunHead[] };
   history?: DailyHistory[];
   /** History marks already computed per check (src/status/history.ts); wins over `history`. */
   historyMarks?: { from: string; to: string; byCheck: Map<string, string> };

@@ -22,6 +22,7 @@ import {
 import { judgeOutstanding } from './outstanding.ts';
 import { findOriginLimitations } from './reachability.ts';
 import { applyLimitation, judgeRow } from './rows.ts';
+import { gatewayVersions, markVersionChanges } from './versions.ts';
 
 const DEFAULT_FRESHNESS_MS = DurationSchema.parse(DEFAULT_FRESHNESS);
 
@@ -33,8 +34,14 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const checksById = new Map(input.checks.map((check) => [check.id, check]));
   const latest = mergeLatest(input.digest?.latest ?? [], selectLatest(records));
   const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
+  const heads = input.digest?.runs ?? [];
+  const gatewayOf = new Map(heads.flatMap((head) => (head.gateway ? [[head.runId, head.gateway] as const] : [])));
   const judged = new Map<string, StatusRow>();
-  for (const [key, evidence] of latest) judged.set(key, judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now));
+  for (const [key, evidence] of latest) {
+    const row = judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now);
+    const gateway = gatewayOf.get(row.runId);
+    judged.set(key, gateway ? { ...row, gateway } : row);
+  }
   const scoped = findOriginLimitations(
     [...latest.values()].map((evidence) => evidence.record),
     (key) => judged.get(key)?.state === 'pass',
@@ -49,7 +56,8 @@ export function summariseStatus(input: StatusInput): StatusModel {
     summary: summarise(checks),
     groups: groupChecks(checks),
     checks,
-    drift: [...(input.digest?.drift ?? []), ...findDrift(records)],
+    drift: markVersionChanges([...(input.digest?.drift ?? []), ...findDrift(records)], heads),
+    versions: gatewayVersions(heads),
     baseline: judgeBaseline(baseline, rows.map((row) => ({ baselineId: row.baselineId, isPass: row.verdict === 'pass', isStale: row.isStale }))),
     limitations: listLimitations(rows),
     outstanding: judgeOutstanding(input.outstanding ?? [], rows),

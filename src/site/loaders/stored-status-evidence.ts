@@ -8,8 +8,8 @@ export interface StatusEvidence {
   history: { from: string; to: string; byCheck: Record<string, string> };
 }
 
-/** Version of the stored entries; 3 added the `artifacts:<run>` entries. An older store is recomputed. */
-export const STORED_VERSION = 3;
+/** Version of the stored entries; 3 added the `artifacts:<run>` entries, 4 the run heads' target and versions. An older store is recomputed. */
+export const STORED_VERSION = 4;
 
 /**
  * An entry of the `statusEvidence` collection as stored: `latest`, the distilled evidence, and
