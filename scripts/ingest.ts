@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { updateHistory } from '../src/evidence/history.ts';
 import { repairRunSummaries } from '../src/evidence/store.ts';
-import { loadGateway } from '../src/config/gateway-file.ts';
+import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
@@ -19,8 +19,9 @@ const { values } = parseArgs({
 });
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
-// The values of the secret env vars content/gateway.yaml names are masked in every import.
-const scan = await scanEvaluation(evaluationDir, collectSecrets(await loadGateway(process.cwd()), process.env));
+// The values of the secret env vars content/gateway.yaml names are masked in every import; content/checks judges them.
+const config = await loadProjectConfig(process.cwd());
+const scan = await scanEvaluation(evaluationDir, collectSecrets(config.gateway, process.env), config.checks);
 const runs = scan.runFiles.map((file) => file.run);
 const history = await updateHistory(evaluationDir, runs);
 const summariesWritten = (await repairRunSummaries(evaluationDir, scan.runFiles)).length;

@@ -3,7 +3,7 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { BaselineEntrySchema } from './schemas/baseline.ts';
-import { HighlightedSetSchema } from './schemas/highlighted-set.ts';
+import { GuideSetSchema } from './schemas/guide-set.ts';
 import { ImportedArtifactSchema } from './schemas/imported-artifact.ts';
 import { OutstandingItemSchema } from './schemas/outstanding.ts';
 import { PageFrontmatterSchema } from './schemas/page-frontmatter.ts';
@@ -31,6 +31,6 @@ export const collections = {
   imports: defineCollection({ loader: importsLoader(), schema: ImportedArtifactSchema }),
   /** The latest evidence per check × target × origin, history marks and drift, distilled from evaluation/ (one entry). */
   statusEvidence: defineCollection({ loader: statusEvidenceLoader(), schema: StatusEvidenceSchema }),
-  /** The client guides' setup, generated from content/gateway.yaml and highlighted once per change. */
-  guideSnippets: defineCollection({ loader: guideSnippetsLoader(), schema: HighlightedSetSchema }),
+  /** The client guides' setup, generated from content/gateway.yaml. */
+  guideSnippets: defineCollection({ loader: guideSnippetsLoader(), schema: GuideSetSchema }),
 };

@@ -1,11 +1,12 @@
 // npm run bench:ingest [-- --runs 4000 --imports 6000 --records 20 --json]
 // Generates 10,000 mixed artifacts in a temp dir, then times the evidence loaders (the incremental
 // path `astro build`/`astro dev` take) cold, and warm after one file changed. Target: warm < 5% of cold.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { loadProjectConfig } from '../../src/config/load.ts';
 import { updateHistory } from '../../src/evidence/history.ts';
 import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
 import { scanEvaluation } from '../../src/evidence/scan-evaluation.ts';
@@ -27,9 +28,11 @@ const { values } = parseArgs({
 const repo = path.resolve(import.meta.dirname, '../..');
 const root = await mkdtemp(path.join(os.tmpdir(), 'proofbook-bench-'));
 const evaluationDir = path.join(root, 'evaluation');
-// The imports loader masks the secrets content/gateway.yaml names, so the bench root has the project's.
+// The imports loader masks the secrets content/gateway.yaml names and judges with content/checks, so the bench root has the project's.
 await mkdir(path.join(root, 'content'), { recursive: true });
 await copyFile(path.join(repo, 'content/gateway.yaml'), path.join(root, 'content/gateway.yaml'));
+await cp(path.join(repo, 'content/checks'), path.join(root, 'content/checks'), { recursive: true });
+const { checks } = await loadProjectConfig(repo);
 
 type Store = Awaited<ReturnType<typeof makeStore>>;
 const collections = [
@@ -72,7 +75,7 @@ try {
   const warm = await sync(persisted);
 
   const t2 = performance.now();
-  const scan = await scanEvaluation(evaluationDir, []);
+  const scan = await scanEvaluation(evaluationDir, [], checks);
   await updateHistory(evaluationDir, scan.runFiles.map((file) => file.run));
   const cliMs = performance.now() - t2;
 

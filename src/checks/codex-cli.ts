@@ -1,7 +1,12 @@
-/** Pure reading of what the real Codex CLI said about a generated config (kind `codex-cli`). */
-import { condition, decide, type CheckOutcome, type Condition } from './outcome.ts';
+/**
+ * Pure reading of what the real Codex CLI said about a config (kind `codex-cli`), whether the probe ran it on the
+ * generated config or an operator captured `codex mcp list/get` or `codex doctor --json` elsewhere: one rule set.
+ */
 import type { CodexCliCheck } from '../schemas/client-profile-check.ts';
-import type { CodexCliObservation, CodexRun } from '../schemas/observation.ts';
+import type { CodexRun, CodexServer } from '../schemas/codex-run.ts';
+import type { CodexCliObservation } from '../schemas/observation.ts';
+import { codexDoctorConditions, enabledFromDoctor } from './codex-doctor.ts';
+import { condition, decide, type CheckOutcome, type Condition } from './outcome.ts';
 
 /** Codex's error message without the "Stack backtrace" noise and the temp-dir PATH-alias warning. */
 export function codexErrorText(stderr: string): string {
@@ -13,49 +18,85 @@ export function codexErrorText(stderr: string): string {
     .trim();
 }
 
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
+const oneLine = (text: string): string => text.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
 
-type Json = Record<string, any>;
+/** Each `codex mcp list/get` run must read config.toml: a refusal is `config_invalid`, any other error an expectation miss. */
+function readConditions(runs: CodexRun[]): Condition[] {
+  return runs.map((run) => {
+    const ok = run.code === 0 && run.configError === undefined;
+    const actual = run.configError ?? run.error ?? `exit ${run.code}`;
+    return condition(`codex ${run.args.join(' ')} reads config.toml`, ok, ok ? 'exit 0' : oneLine(actual), { failureClass: run.configError === undefined ? 'expectation' : 'config_invalid' });
+  });
+}
 
-function configConditions(obs: CodexCliObservation): Condition[] {
-  const list = parseJson(obs.list.stdout) as Json[] | undefined;
-  const entry = Array.isArray(list) ? list.find((server) => server?.name === obs.serverName) : undefined;
-  const transport = (parseJson(obs.get.stdout) as Json | undefined)?.transport as Json | undefined;
+const hasBearer = (server: CodexServer): boolean => Boolean(server.bearerTokenEnvVar) || /bearer|^true$/i.test(server.auth ?? '');
+
+/** What the generated config must read back (probe only): the server, enabled with a bearer token, url, key env var and scope. */
+function expectedConditions(obs: CodexCliObservation, servers: CodexServer[]): Condition[] {
+  const name = obs.serverName ?? '';
+  const listed = (obs.list?.servers ?? servers).find((s) => s.name === name);
+  const read = obs.get?.servers?.find((s) => s.name === name) ?? listed;
+  const expected = obs.expected!;
   return [
-    condition('codex mcp list --json exits 0', obs.list.code === 0, obs.list.code === 0 ? 0 : `${obs.list.code}: ${codexErrorText(obs.list.stderr).split('\n').slice(0, 4).join(' ')}`),
-    condition(`codex lists ${obs.serverName} enabled with a bearer token`, entry?.enabled === true && entry?.auth_status === 'bearer_token', entry ? `enabled=${entry.enabled} auth_status=${entry.auth_status}` : 'not listed'),
-    condition(`transport.url == ${obs.expected.url}`, transport?.url === obs.expected.url, transport?.url),
-    condition(`transport.bearer_token_env_var == ${obs.expected.keyEnv}`, transport?.bearer_token_env_var === obs.expected.keyEnv, transport?.bearer_token_env_var),
-    condition(`transport.http_headers.x-mcp-servers == ${obs.expected.scope}`, transport?.http_headers?.['x-mcp-servers'] === obs.expected.scope, transport?.http_headers ?? null),
+    condition(`codex lists ${name} enabled with a bearer token`, listed?.enabled === true && hasBearer(listed), listed ? `enabled=${listed.enabled} auth=${listed.auth ?? '-'}` : 'not listed'),
+    condition(`transport.url == ${expected.url}`, read?.url === expected.url, read?.url),
+    condition(`transport.bearer_token_env_var == ${expected.keyEnv}`, read?.bearerTokenEnvVar === expected.keyEnv, read?.bearerTokenEnvVar),
+    condition(`transport.http_headers.x-mcp-servers == ${expected.scope}`, read?.headers?.['x-mcp-servers'] === expected.scope, read?.headers ?? null),
   ];
 }
 
-function doctorConditions(doctor: CodexRun): { conditions: Condition[]; extra: Record<string, string> } {
-  const checks = ((parseJson(doctor.stdout) as Json | undefined)?.checks ?? {}) as Json;
-  const load = checks['config.load'];
-  const mcp = checks['mcp.config'];
-  const reach = mcp?.details?.['optional reachability failed'];
+/**
+ * An imported run is held to what Codex can show: some enabled server. `codex mcp list/get` only read config.toml, so
+ * a well-formed enabled server passes there even when its bearer env var is unset in the capturing shell.
+ */
+function enabledConditions(servers: CodexServer[] | undefined, doctorEnabled: { enabled: number; configured: number } | undefined): Condition[] {
+  if (servers) {
+    const enabled = servers.filter((s) => s.enabled);
+    return [condition('an enabled MCP server is configured', enabled.length > 0, `${enabled.length} of ${servers.length} enabled`)];
+  }
+  if (doctorEnabled) return [condition('an enabled MCP server is configured', doctorEnabled.enabled > 0, `${doctorEnabled.enabled} of ${doctorEnabled.configured} enabled`)];
+  return [];
+}
+
+function measuredOf(obs: CodexCliObservation, servers: CodexServer[] | undefined, notJudged: string[]): Record<string, string | number | boolean | null> {
+  // The gateway is an HTTP server: its details are the ones worth keeping when several servers are configured.
+  const http = servers?.filter((s) => s.transport === 'streamable_http');
+  const main = servers?.find((s) => s.name === obs.serverName) ?? http?.find((s) => s.enabled) ?? servers?.find((s) => s.enabled) ?? http?.[0] ?? servers?.[0];
+  const doctor = obs.doctor?.doctor;
   return {
-    conditions: [
-      condition('codex doctor: config.load ok', load?.status === 'ok', load ? `${load.status}: ${load.summary}` : 'no config.load check'),
-      // Reachability is optional for Codex (a warning); only a hard MCP config failure fails the check.
-      condition('codex doctor: mcp.config is not fail', mcp !== undefined && mcp.status !== 'fail', mcp ? `${mcp.status}: ${mcp.summary}` : 'no mcp.config check'),
-    ],
-    extra: { doctorMcp: mcp ? String(mcp.status) : 'absent', ...(reach ? { doctorReachability: String(reach).slice(0, 160) } : {}) },
+    ...(obs.list ? { listExit: obs.list.code } : {}),
+    ...(obs.get ? { getExit: obs.get.code } : {}),
+    ...(obs.doctor ? { doctorExit: obs.doctor.code } : {}),
+    ...(doctor?.codexVersion ? { codexVersion: doctor.codexVersion } : {}),
+    ...(doctor ? { doctorMcp: doctor.checks['mcp.config']?.status ?? 'absent' } : {}),
+    ...(servers ? { servers: servers.length, httpServers: servers.filter((s) => s.transport === 'streamable_http').length } : {}),
+    ...(main?.url ? { url: main.url } : {}),
+    ...(main?.bearerTokenEnvVar ? { bearerTokenEnvVar: main.bearerTokenEnvVar } : {}),
+    ...(main?.auth ? { auth: main.auth } : {}),
+    ...(notJudged.length ? { notJudged: notJudged.join('; ').slice(0, 300) } : {}),
   };
 }
 
-/** Evaluates a codex-cli observation: Codex must load the config and read back url, key env var and scope. */
-export function evaluateCodexCli(check: CodexCliCheck, obs: CodexCliObservation): CheckOutcome {
-  const conditions = configConditions(obs);
-  const doctor = obs.doctor ? doctorConditions(obs.doctor) : { conditions: [], extra: {} };
-  const version = /"codexVersion":\s*"([^"]+)"/.exec(obs.doctor?.stdout ?? '')?.[1];
-  const measured = { latencyMs: Math.round(obs.latencyMs), clientProfile: 'codex', extra: { listExit: obs.list.code, getExit: obs.get.code, ...(obs.doctor ? { doctorExit: obs.doctor.code } : {}), ...(version ? { codexVersion: version } : {}), ...doctor.extra } };
-  return decide([...conditions, ...doctor.conditions], obs.failure, measured, `Codex ${version ?? ''} loads ${obs.serverName}: ${obs.expected.url} with ${obs.expected.keyEnv}`.replace('  ', ' '));
+function describe(servers: CodexServer[] | undefined): string {
+  if (!servers) return '';
+  const list = servers.map((s) => `${s.name}${s.enabled ? '' : ' (disabled)'}${s.url ? ` → ${s.url}` : s.command ? ` → ${s.command}` : ''}`).join('; ');
+  return `${servers.length} server${servers.length === 1 ? '' : 's'} configured${list ? ` (${list})` : ''}`;
+}
+
+/** Evaluates a codex-cli observation: Codex must load the config and show an enabled server; the probe also checks what it reads back. */
+export function evaluateCodexCli(_check: CodexCliCheck, obs: CodexCliObservation): CheckOutcome {
+  const servers = obs.list?.servers ?? obs.get?.servers;
+  const readers = [obs.list, obs.get].filter((run): run is CodexRun => run !== undefined);
+  const doctor = codexDoctorConditions(obs);
+  const conditions = [
+    ...readConditions(readers),
+    ...doctor.load,
+    ...(obs.expected ? expectedConditions(obs, servers ?? []) : enabledConditions(servers, enabledFromDoctor(obs.doctor))),
+    ...doctor.mcp,
+  ];
+  const version = obs.doctor?.doctor?.codexVersion;
+  const measured = { latencyMs: Math.round(obs.latencyMs), clientProfile: 'codex', extra: measuredOf(obs, servers, doctor.notJudged) };
+  const what = obs.expected ? `loads ${obs.serverName}: ${obs.expected.url} with ${obs.expected.keyEnv}` : describe(servers) || `doctor: mcp.config ${measured.extra.doctorMcp ?? 'absent'}`;
+  const notes = doctor.notJudged.map((text) => `not judged (Codex was isolated on purpose): ${text}`);
+  return decide(conditions, obs.failure, measured, `Codex${version ? ` ${version}` : ''} ${what}${notes.length ? `; ${notes.join('; ')}` : ''}`);
 }

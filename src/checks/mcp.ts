@@ -14,9 +14,18 @@ export function toolsByServer(obs: McpExchange): Record<string, number> {
   return counts;
 }
 
+/**
+ * A count seen on one captured page can only prove "enough": with more pages unread, "too few" is unknown, so such a
+ * condition is left out rather than failed.
+ */
+function provable(c: Condition, obs: McpExchange): Condition[] {
+  return c.ok || !obs.morePages ? [c] : [];
+}
+
 /** Per-server conditions: a server with no tools or a non-ok outcome is a failure of that server (DESIGN.md §3). */
 function serverConditions(check: McpCheck, obs: McpObservation, counts: Record<string, number>): Condition[] {
-  const servers = obs.scopedServers.length ? obs.scopedServers : Object.keys(counts);
+  // Unscoped (an imported capture that does not show its x-mcp-servers): every server the answer names.
+  const servers = obs.scopedServers.length ? obs.scopedServers : [...new Set([...Object.keys(counts), ...Object.keys(obs.serverOutcomes ?? {})])];
   const healthy = servers.filter((s) => (counts[s] ?? 0) > 0 && (!check.expect.serverOutcomesOk || (obs.serverOutcomes?.[s]?.status ?? 'ok') === 'ok'));
   // Some servers fine and others not is `partialIs`; all of them broken is a plain failure.
   const severity = healthy.length > 0 && check.expect.partialIs === 'degraded' ? 'degrade' : 'fail';
@@ -25,20 +34,39 @@ function serverConditions(check: McpCheck, obs: McpObservation, counts: Record<s
     // The gateway's own word on a server explains more than a zero count, so it comes first.
     const outcome = obs.serverOutcomes?.[server];
     if (check.expect.serverOutcomesOk && outcome) out.push(condition(`server_outcomes[${server}].status == ok`, outcome.status === 'ok', outcome.status, { severity }));
-    if (check.expect.everyServerHasTools) out.push(condition(`tools[${server}] >= 1`, (counts[server] ?? 0) >= 1, counts[server] ?? 0, { severity }));
+    if (check.expect.everyServerHasTools) out.push(...provable(condition(`tools[${server}] >= 1`, (counts[server] ?? 0) >= 1, counts[server] ?? 0, { severity }), obs));
   }
+  return out;
+}
+
+/** The initialize conditions, when the exchange shows an initialize (a captured tools/list alone does not). */
+export function initializeConditions(obs: McpExchange, protocolVersion?: string): Condition[] {
+  if (obs.initializeSeen === false) return [];
+  const out = [condition('initialize answered', obs.protocolVersion !== undefined, obs.protocolVersion ?? obs.failure?.message, { failureClass: obs.failure?.failureClass ?? 'protocol' })];
+  if (protocolVersion !== undefined) out.push(condition(`protocolVersion == ${protocolVersion}`, obs.protocolVersion === protocolVersion, obs.protocolVersion));
+  return out;
+}
+
+/** `tools >= n`, when the exchange shows a tool list (and as far as one page can prove it). */
+export function minToolsConditions(obs: McpExchange, minTools: number): Condition[] {
+  if (obs.toolsListSeen === false) return [];
+  return provable(condition(`tools >= ${minTools}`, obs.tools.length >= minTools, obs.tools.length), obs);
+}
+
+/** What a client run shows besides the list: a `tools/call` answered with `isError`, `--strict` schema complaints. */
+export function callConditions(obs: McpExchange): Condition[] {
+  const out: Condition[] = [];
+  if (obs.toolCall) out.push(condition(`tools/call${obs.toolCall.name ? ` ${obs.toolCall.name}` : ''} answers without isError`, !obs.toolCall.isError, obs.toolCall.message ?? (obs.toolCall.isError ? 'isError: true' : 'ok')));
+  if (obs.schemaIssues !== undefined) out.push(condition('tool schemas pass strict validation', false, obs.schemaIssues, { severity: 'degrade' }));
   return out;
 }
 
 /** Conditions of an `mcp` check over what was observed. */
 export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[] {
-  const out: Condition[] = [condition('initialize answered', obs.protocolVersion !== undefined, obs.protocolVersion ?? obs.failure?.message, { failureClass: obs.failure?.failureClass ?? 'protocol' })];
-  if (check.expect.protocolVersion !== undefined) {
-    out.push(condition(`protocolVersion == ${check.expect.protocolVersion}`, obs.protocolVersion === check.expect.protocolVersion, obs.protocolVersion));
-  }
+  const out: Condition[] = initializeConditions(obs, check.expect.protocolVersion);
   if (check.steps === 'initialize') return out;
-  out.push(...serverConditions(check, obs, toolsByServer(obs)));
-  out.push(condition(`tools >= ${check.expect.minTools}`, obs.tools.length >= check.expect.minTools, obs.tools.length));
+  if (obs.toolsListSeen !== false) out.push(...serverConditions(check, obs, toolsByServer(obs)));
+  out.push(...minToolsConditions(obs, check.expect.minTools), ...callConditions(obs));
   return out;
 }
 
@@ -51,7 +79,7 @@ export function mcpMeasured(obs: McpExchange): Measured {
     ...(obs.serverInfo ? { serverInfo: obs.serverInfo } : {}),
     ...(obs.step === 'done' || obs.tools.length ? { tools: obs.tools, toolsByServer: toolsByServer(obs) } : {}),
     ...(obs.serverOutcomes ? { serverOutcomes: obs.serverOutcomes } : {}),
-    extra: { step: obs.step, pages: obs.pages, sessionId: obs.sessionId, deleteStatus: obs.deleteStatus ?? null },
+    extra: { step: obs.step, pages: obs.pages, sessionId: obs.sessionId, deleteStatus: obs.deleteStatus ?? null, ...(obs.morePages !== undefined ? { morePages: obs.morePages } : {}) },
   };
 }
 
@@ -60,6 +88,6 @@ export function evaluateMcp(check: McpCheck, obs: McpObservation): CheckOutcome 
   const counts = Object.entries(toolsByServer(obs)).map(([s, n]) => `${s} ${n}`).join(', ');
   const summary = check.steps === 'initialize'
     ? `initialize → ${obs.protocolVersion} (${obs.serverInfo?.name ?? 'no serverInfo'})`
-    : `${obs.tools.length} tools${counts ? ` (${counts})` : ''}, protocol ${obs.protocolVersion}`;
+    : `${obs.tools.length} tools${counts ? ` (${counts})` : ''}${obs.morePages ? ' on this page, more pages exist' : ''}${obs.initializeSeen === false ? '' : `, protocol ${obs.protocolVersion}`}`;
   return decide(mcpConditions(check, obs), obs.failure, mcpMeasured(obs), summary);
 }

@@ -9,6 +9,7 @@ import { evaluateMcpCall } from './mcp-call.ts';
 import { evaluateMcpHealth } from './mcp-health.ts';
 import { evaluateMcpScope } from './mcp-scope.ts';
 import type { CheckOutcome } from './outcome.ts';
+import { evaluateReported } from './reported.ts';
 import { evaluateSse } from './sse.ts';
 
 /** Which observation each check kind is judged on. */
@@ -47,9 +48,16 @@ export const evaluators = {
   'mcp-scope': (check, obs) => evaluateMcpScope(check, obs),
 } satisfies { [K in CheckKind]: Evaluator<K> };
 
-/** Judges an observation with its check. An observation of another kind than the check expects is an error outcome, not a throw. */
+/** The observation kind each check kind is judged on. */
+export const observationKinds = { http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli', 'mcp-health': 'mcp-health', 'mcp-call': 'mcp-call', 'mcp-scope': 'mcp-scope' } as const satisfies ObservationKinds;
+
+/**
+ * Judges an observation with its check. Results another tool judged itself (`reported`) are relayed by one rule for
+ * every kind. An observation of another kind than the check expects is an error outcome, not a throw.
+ */
 export function judge<K extends CheckKind>(check: CheckOf<K>, observation: Observation, environmentId: string): CheckOutcome {
-  const expected: string = ({ http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli', 'mcp-health': 'mcp-health', 'mcp-call': 'mcp-call', 'mcp-scope': 'mcp-scope' } satisfies ObservationKinds)[check.kind];
+  if (observation.kind === 'reported') return evaluateReported(observation);
+  const expected: string = observationKinds[check.kind];
   if (observation.kind !== expected) {
     return { verdict: 'error', failureClass: null, summary: `a ${observation.kind} observation cannot be judged by ${check.kind} check ${check.id}`, conditions: [], measured: {} };
   }

@@ -25,9 +25,12 @@ export function resolveSseCheck(check: SseCaptureCheck, environmentId: string): 
   };
 }
 
-/** sse-starlette keep-alives are comments `: ping - <timestamp>` (litellm-traefik.md §1.2). */
+/**
+ * Any SSE comment line is a keep-alive: sse-starlette (LiteLLM) sends `: ping - <timestamp>` (litellm-traefik.md §1.2),
+ * the MCP TypeScript SDK `: keepalive`; a comment carries nothing else a client could use.
+ */
 export function isPing(item: SseItem): boolean {
-  return item.type === 'comment' && /^ping\b/i.test(item.text.trim());
+  return item.type === 'comment';
 }
 
 /** True when an event carries a tool catalog: a `tools` array at the top, in `result` or in `params`. */
@@ -58,21 +61,37 @@ export function pingTimestamp(item: SseItem): number | undefined {
 export function summariseItems(items: readonly SseItem[]): SseSummary {
   const pingItems = items.filter(isPing);
   const stamps = pingItems.map(pingTimestamp);
-  const pings = stamps.every((at) => at !== undefined) ? (stamps as number[]) : pingItems.map((item) => item.atMs);
+  const arrivals = pingItems.map((item) => item.atMs);
+  // A capture has no arrival times; without timestamps in the pings either, the gaps are unknown (not zero).
+  const times = stamps.every((at) => at !== undefined) ? stamps : arrivals.every((at) => at !== undefined) ? arrivals : [];
+  const pings = times as number[];
   return {
-    pingCount: pings.length,
+    pingCount: pingItems.length,
     pingIntervalsMs: pings.slice(1).map((at, i) => Math.round((at - (pings[i] ?? at)) * 10) / 10),
     eventCount: items.filter((item) => item.type === 'event').length,
     catalogSeen: items.some(carriesCatalog),
   };
 }
 
+/**
+ * Keep-alives a stream watched for `windowMs` must show: the check's `minPings`, but no more than the window can hold
+ * at the expected interval, and at least one (a 20 s capture at a 15 s interval can hold one; a full window without any
+ * keep-alive is a miss whatever its length).
+ */
+export function requiredPings(check: SseCaptureCheck, windowMs: number): number {
+  const interval = check.expect.pingInterval;
+  if (interval === undefined || interval <= 0) return check.expect.minPings;
+  return Math.min(check.expect.minPings, Math.max(1, Math.floor(windowMs / interval)));
+}
+
 /** Conditions of an `sse-capture` check (after per-environment overrides). */
 export function sseConditions(check: SseCaptureCheck, obs: SseObservation, seen: SseSummary = summariseItems(obs.items)): Condition[] {
   const e = check.expect;
+  const windowMs = obs.windowMs ?? check.window;
+  const minPings = requiredPings(check, windowMs);
   const out: Condition[] = [
     condition('stream opens with text/event-stream', obs.streamOpen, obs.status === undefined ? '(no response)' : `${obs.status} ${obs.contentType ?? ''}`.trim(), { failureClass: obs.status !== undefined && obs.status >= 400 ? 'http_status' : 'protocol' }),
-    condition(`pings >= ${e.minPings} within ${check.window} ms`, seen.pingCount >= e.minPings, seen.pingCount),
+    condition(`pings >= ${minPings} within ${windowMs} ms`, seen.pingCount >= minPings, seen.pingCount),
   ];
   if (e.catalog !== 'any') {
     out.push(condition(`catalog ${e.catalog === 'absent' ? 'never arrives' : 'arrives'} on the stream`, seen.catalogSeen === (e.catalog === 'present'), seen.catalogSeen ? 'catalog seen' : 'no catalog'));
@@ -96,8 +115,12 @@ export function evaluateSse(raw: SseCaptureCheck, obs: SseObservation, environme
     latencyMs: round(obs.headersMs ?? obs.latencyMs),
     ...seen,
     bytes: obs.bytes,
-    extra: { stopped: obs.stopped, windowMs: obs.windowMs },
+    extra: { stopped: obs.stopped, windowMs: obs.windowMs ?? null },
   };
-  const summary = `stream open in ${ms(obs.headersMs)}; ${seen.pingCount} pings in ${Math.round(obs.latencyMs)} ms, ${seen.catalogSeen ? 'catalog seen' : 'no catalog'}`;
+  const catalog = seen.catalogSeen ? 'catalog seen' : 'no catalog';
+  // A capture has no time to the headers; it says how long it watched instead.
+  const summary = obs.headersMs === undefined
+    ? `${seen.pingCount} keep-alives in ${obs.windowMs === undefined ? 'a capture of unknown length' : `${Math.round(obs.windowMs)} ms`}, ${catalog}`
+    : `stream open in ${ms(obs.headersMs)}; ${seen.pingCount} pings in ${Math.round(obs.latencyMs)} ms, ${catalog}`;
   return decide(sseConditions(check, obs, seen), obs.failure, measured, summary);
 }

@@ -83,11 +83,11 @@ describe('on disk', () => {
     await writeFile(brokenFile, '{"schemaVersion": 1, "runId": "truncated');
     const brokenSidecar = await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8');
 
-    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [])).runFiles)).toEqual([ID, other.runId]);
+    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [], [])).runFiles)).toEqual([ID, other.runId]);
     for (const r of [ID, other.runId]) expect(summaryOf(await readRunSummaryInput(dir, `runs/${r}/run.json`)).fromSidecar).toBe(true);
     expect(summaryOf(await readRunSummaryInput(dir, rel)).summary.failing).toEqual([]);
     expect(await readFile(path.join(dir, 'runs', broken.runId, RUN_SUMMARY_FILE), 'utf8')).toBe(brokenSidecar);
-    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [])).runFiles)).toEqual([]);
+    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [], [])).runFiles)).toEqual([]);
   });
 
   test('repairRunSummaries leaves a sidecar whose run.json only got another mtime (a checkout): the build checks it by hash', async () => {
@@ -96,17 +96,17 @@ describe('on disk', () => {
     const sidecar = await readFile(path.join(dir, 'runs', ID, RUN_SUMMARY_FILE), 'utf8');
     const checkedOut = new Date(Date.now() - 60_000);
     await utimes(file, checkedOut, checkedOut);
-    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [])).runFiles)).toEqual([]);
+    expect(await repairRunSummaries(dir, (await scanEvaluation(dir, [], [])).runFiles)).toEqual([]);
     expect(await readFile(path.join(dir, 'runs', ID, RUN_SUMMARY_FILE), 'utf8')).toBe(sidecar);
     expect(await readRunSummaryInput(dir, rel)).toMatchObject({ via: 'hash', vouched: { failing: ['mcp.tools-list'] } });
   });
 
   test('the scan only keeps an mtime old enough that a later write must change it', async () => {
     await writeRun(dir, run);
-    const [stamped] = (await scanEvaluation(dir, [])).runFiles;
+    const [stamped] = (await scanEvaluation(dir, [], [])).runFiles;
     expect(stamped?.digest.mtimeMs).toBe((await stat(path.join(dir, rel))).mtimeMs);
     await writeFile(path.join(dir, rel), await readFile(path.join(dir, rel), 'utf8'));
-    expect((await scanEvaluation(dir, [])).runFiles[0]?.digest).not.toHaveProperty('mtimeMs');
+    expect((await scanEvaluation(dir, [], [])).runFiles[0]?.digest).not.toHaveProperty('mtimeMs');
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../util/map-limit.ts';
+import type { Check } from '../schemas/check.ts';
 import type { DailyHistory } from '../schemas/history.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
@@ -59,11 +60,11 @@ async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedR
   return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(mtimeMs)) };
 }
 
-/** Reads every run, import and history file; bad files become problems, never exceptions. */
-export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[]): Promise<EvaluationScan> {
+/** Reads every run, import and history file; bad files become problems, never exceptions. Imports are judged by `checks` (src/config/). */
+export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[]): Promise<EvaluationScan> {
   const problems: EvidenceProblem[] = [];
   const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
   const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
-  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets));
+  const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets, checks));
   return { runFiles, imports, histories, problems };
 }

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
+import type { CodexServer } from '../schemas/codex-run.ts';
 import { formatPath } from '../schemas/parse.ts';
-import { judgeCodexServers, type CodexServer } from './codex-servers.ts';
-import { unparseable, type ParseOutcome } from './finding.ts';
 import { lineOf, parseJson } from './lines.ts';
+import type { Unparseable } from './unparseable.ts';
 
 /** One entry of `codex mcp list --json` / the object of `codex mcp get --json` (codex-rs/cli mcp_cmd.rs). */
 const CodexJsonServerSchema = z.object({
@@ -23,46 +23,32 @@ const CodexJsonServerSchema = z.object({
 });
 type CodexJsonServer = z.output<typeof CodexJsonServerSchema>;
 
-function toServer(entry: CodexJsonServer, text: string): CodexServer {
-  const line = lineOf(text, `"name": ${JSON.stringify(entry.name)}`) ?? lineOf(text, JSON.stringify(entry.name));
-  if (entry.transport.type === 'stdio') return { name: entry.name, transport: 'stdio', enabled: entry.enabled, hasBearer: false, line };
+function toServer(entry: CodexJsonServer): CodexServer {
+  const auth = entry.auth_status ? { auth: entry.auth_status } : {};
+  if (entry.transport.type === 'stdio') return { name: entry.name, transport: 'stdio', enabled: entry.enabled, command: entry.transport.command, ...auth };
   const t = entry.transport;
-  const headerNames = [...Object.keys(t.http_headers ?? {}), ...Object.keys(t.env_http_headers ?? {})];
-  const envAuth = Object.keys(t.env_http_headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
   return {
     name: entry.name,
-    transport: 'http',
+    transport: 'streamable_http',
     enabled: entry.enabled,
     url: t.url,
-    bearerEnvVar: t.bearer_token_env_var ?? undefined,
-    hasBearer: Boolean(t.bearer_token_env_var) || envAuth || entry.auth_status === 'bearer_token',
-    headerNames,
-    line,
+    ...(t.bearer_token_env_var ? { bearerTokenEnvVar: t.bearer_token_env_var } : {}),
+    ...auth,
+    headers: { ...(t.http_headers ?? {}), ...(t.env_http_headers ?? {}) },
   };
 }
 
-function parseEntries(text: string, schema: z.ZodType, what: string): { entries: CodexJsonServer[] } | ParseOutcome {
+/** Reads `codex mcp list --json` (an array of servers) or `codex mcp get --json` (one server object). */
+export function readCodexJson(text: string, shape: 'list' | 'get'): { servers: CodexServer[]; line: number } | { unparseable: Unparseable } {
   const json = parseJson(text.trim());
   if ('unparseable' in json) return json;
+  const schema = shape === 'list' ? z.array(CodexJsonServerSchema) : CodexJsonServerSchema;
   const result = schema.safeParse(json.value);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    return unparseable(`not ${what}: ${formatPath(issue.path) || '(root)'}: ${issue.message}`, 1);
+    const issue = result.error.issues[0]!;
+    return { unparseable: { reason: `not \`codex mcp ${shape} --json\` output: ${formatPath(issue.path) || '(root)'}: ${issue.message}`, line: 1 } };
   }
-  const data = result.data as CodexJsonServer | CodexJsonServer[];
-  return { entries: Array.isArray(data) ? data : [data] };
-}
-
-/** Parses `codex mcp list --json` (a JSON array of servers). */
-export function parseCodexMcpListJson(text: string): ParseOutcome {
-  const parsed = parseEntries(text, z.array(CodexJsonServerSchema), '`codex mcp list --json` output');
-  if (!('entries' in parsed)) return parsed;
-  return { findings: [judgeCodexServers(parsed.entries.map((e) => toServer(e, text)), 'codex mcp list --json', 1)] };
-}
-
-/** Parses `codex mcp get <name> --json` (one server object). */
-export function parseCodexMcpGetJson(text: string): ParseOutcome {
-  const parsed = parseEntries(text, CodexJsonServerSchema, '`codex mcp get --json` output');
-  if (!('entries' in parsed)) return parsed;
-  return { findings: [judgeCodexServers(parsed.entries.map((e) => toServer(e, text)), 'codex mcp get --json', 1)] };
+  const entries = Array.isArray(result.data) ? result.data : [result.data];
+  const first = entries[0];
+  return { servers: entries.map(toServer), line: (first && lineOf(text, `"name": ${JSON.stringify(first.name)}`)) ?? 1 };
 }

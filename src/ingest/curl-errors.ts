@@ -1,7 +1,7 @@
-import type { FailureClass } from '../schemas/evidence.ts';
+import type { ProbeFailureClass } from '../schemas/observation.ts';
 
 /** curl's exit codes that say which layer failed (man curl, EXIT CODES). */
-const curlExitClasses: Record<number, FailureClass> = {
+const curlExitClasses: Record<number, ProbeFailureClass> = {
   5: 'dns', // could not resolve proxy
   6: 'dns',
   7: 'tcp_refused',
@@ -20,7 +20,7 @@ const curlExitClasses: Record<number, FailureClass> = {
 export interface CurlError {
   code: number;
   message: string;
-  failureClass: FailureClass;
+  failureClass: ProbeFailureClass;
 }
 
 const curlErrorLine = /^curl: \((\d+)\) (.*)$/;
@@ -33,8 +33,30 @@ export function parseCurlError(line: string): CurlError | undefined {
   return { code, message: match[2], failureClass: curlExitClasses[code] ?? 'protocol' };
 }
 
-/** Guesses a failure class from free text (client logs that only print an error message). */
-export function classifyErrorText(text: string): FailureClass | null {
+/** curl's error as its exit code alone tells it, when stderr was not kept (`curl -s`); undefined for 0 or unknown. */
+export function curlErrorOfExit(code: number | null | undefined): CurlError | undefined {
+  if (code === null || code === undefined || code === 0) return undefined;
+  return { code, message: `exit code ${code}`, failureClass: curlExitClasses[code] ?? 'protocol' };
+}
+
+/** Where curl's own time limit cut the transfer: `Operation timed out after 20000 milliseconds with 13 bytes received`. */
+export function timedOutAfterMs(error: CurlError | undefined): number | undefined {
+  if (error?.code !== 28) return undefined;
+  const ms = /after (\d+) milliseconds/.exec(error.message)?.[1];
+  return ms === undefined ? undefined : Number(ms);
+}
+
+/** The first `curl: (N)` line of a capture: in its stderr when the streams were kept apart, else anywhere in the file. */
+export function findCurlError(lines: readonly string[]): { error: CurlError; line: number } | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const error = parseCurlError(lines[i]!);
+    if (error) return { error, line: i + 1 };
+  }
+  return undefined;
+}
+
+/** The layer an error message names (client logs that only print a message), as the probe classes a thrown error; null when it names none. */
+export function classifyErrorText(text: string): ProbeFailureClass | null {
   const t = text.toLowerCase();
   if (/could not resolve|enotfound|eai_again|name or service not known|dns|lookup failed/.test(t)) return 'dns';
   if (/refused|econnrefused|connect failed|couldn't connect/.test(t)) return 'tcp_refused';

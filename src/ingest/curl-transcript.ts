@@ -1,110 +1,85 @@
-import type { ConditionResult, Measured } from '../schemas/evidence.ts';
-import { parseCurlError } from './curl-errors.ts';
-import { unparseable, type Finding, type ParseOutcome } from './finding.ts';
+import type { HttpObservation, ProbeFailure, SseObservation } from '../schemas/observation.ts';
+import type { CapturedText } from './captured-text.ts';
+import { commandHeaders, curlRequest, scopeOf } from './command-line.ts';
+import { curlErrorOfExit, findCurlError, parseCurlError } from './curl-errors.ts';
+import { isVerbose, unverbose } from './curl-verbose.ts';
 import { parseHttpHead, type HttpHead } from './http-head.ts';
+import { readRpcReply } from './jsonrpc-body.ts';
 import { splitLines } from './lines.ts';
-import { findCatalog, pingIntervals, readSseBody } from './sse-body.ts';
-import { readServerOutcomes, summariseTools } from './tools.ts';
+import { mcpObservation, rpcMethodOfResult } from './mcp-reading.ts';
+import { observationCore, unparseable, type ParseOutcome, type Reading } from './reading.ts';
+import { parseSseCapture } from './sse-capture.ts';
 
 const MAX_CURL_LINE = 4 * 1024 * 1024;
+/** The probe caps a response body the same way (src/probes/context.ts); a capture keeps what it shows up to this. */
+const MAX_BODY_CHARS = 1024 * 1024;
 
-/** A `curl -v` transcript reduced to what `curl -i` would have printed, plus the request line. */
-function unverbose(lines: string[]): { lines: string[]; request?: string; offsets: number[] } {
-  const out: string[] = [];
-  const offsets: number[] = [];
-  let request: string | undefined;
-  lines.forEach((line, i) => {
-    if (line.startsWith('> ')) {
-      request ??= /^> ([A-Z]+ \S+) HTTP/.exec(line)?.[1];
-      return;
-    }
-    if (line.startsWith('< ') || line === '<') {
-      out.push(line.slice(2));
-      offsets.push(i);
-      return;
-    }
-    if (/^[*{}]( |$)|^>$/.test(line)) return; // connection notes and `{ [570 bytes data]`
-    out.push(line);
-    offsets.push(i);
-  });
-  return { lines: out, request, offsets };
+/** The response lines (head and body) and what the transcript shows of the request. */
+function responseOf(capture: CapturedText, out: string[], err: string[]) {
+  const fromCommand = capture.command ? curlRequest(capture.command) : {};
+  const commandScope = capture.command ? scopeOf(commandHeaders(capture.command)) : undefined;
+  // `curl -v` writes both heads to stderr (inline in a single saved file); the body stays on stdout.
+  const verboseLines = capture.separate ? err : out;
+  if (!isVerbose(verboseLines)) return { lines: capture.separate ? out : out.map((l) => (parseCurlError(l) ? '' : l)), offsets: out.map((_, i) => i), holds: { ...fromCommand, ...(commandScope ? { scope: commandScope } : {}) } };
+  const v = unverbose(verboseLines);
+  const lines = capture.separate ? [...v.lines, ...out] : v.lines.map((l) => (parseCurlError(l) ? '' : l));
+  const offsets = capture.separate ? [...v.offsets, ...out.map((_, i) => i)] : v.offsets;
+  const scope = commandScope ?? scopeOf(v.requestHeaders);
+  return { lines, offsets, holds: { ...fromCommand, ...(v.request ?? {}), ...(scope ? { scope } : {}) } };
 }
 
-/** Which check a transcript most likely speaks for, from its request path and body. */
-function guessCheck(request: string | undefined, catalog: boolean, pings: number): string | undefined {
-  if (catalog) return 'mcp.tools-list';
-  if (pings > 0) return 'sse.heartbeat';
-  const path = request?.split(' ')[1] ?? '';
-  if (path.startsWith('/health/liveliness') || path.startsWith('/health/liveness')) return 'health.liveliness';
-  if (path.startsWith('/health/readiness')) return 'health.readiness';
-  if (path.startsWith('/schedule/model_cost_map_reload/status')) return 'routing.status-route';
-  return undefined;
-}
-
-function judgeBody(head: HttpHead, body: string[], firstBodyLine: number): { measured: Measured; conditions: ConditionResult[]; catalog: boolean; pings: number; rpcError?: string } {
-  const conditions: ConditionResult[] = [{ condition: 'status < 400', ok: head.status < 400, actual: String(head.status) }];
-  const measured: Measured = { status: head.status, contentType: head.headers['content-type'], bytes: Buffer.byteLength(body.join('\n')) };
-  if (!/text\/event-stream/.test(head.headers['content-type'] ?? '')) {
-    const text = body.join('\n').trim();
-    const rpcError = /"jsonrpc"\s*:\s*"2\.0"[\s\S]*"error"\s*:\s*\{[\s\S]*?"message"\s*:\s*"([^"]*)"/.exec(text)?.[1];
-    return { measured, conditions, catalog: false, pings: 0, rpcError };
-  }
-  const sse = readSseBody(body.map((l) => l), 0);
-  const catalog = findCatalog(sse.events);
-  Object.assign(measured, {
-    pingCount: sse.pings.length,
-    pingIntervalsMs: pingIntervals(sse.pings.map((p) => ({ ...p, line: p.line + firstBodyLine }))),
-    eventCount: sse.events.length,
-    catalogSeen: catalog !== undefined,
-    ...(catalog ? summariseTools(catalog.result.tools) : {}),
-  });
-  const outcomes = catalog ? readServerOutcomes(catalog.result) : undefined;
-  if (outcomes) measured.serverOutcomes = outcomes;
-  const rpcError = sse.events.map((e) => /"error"\s*:\s*\{[^}]*"message"\s*:\s*"([^"]*)"/.exec(e.data)?.[1]).find(Boolean);
-  return { measured, conditions, catalog: catalog !== undefined, pings: sse.pings.length, rpcError };
+/** What an MCP client would call the answer: an HTTP error, a JSON-RPC error, no reply at all, or a result. */
+function mcpAnswer(head: HttpHead, body: string[], firstLine: number, rpcMethod: string | undefined) {
+  const contentType = head.headers['content-type'] ?? '';
+  if (head.status >= 400) return { failure: { failureClass: 'http_status', message: `HTTP ${head.status} ${body.join(' ').slice(0, 120).trim()}`.trim() } satisfies ProbeFailure };
+  const reply = readRpcReply(contentType, body, firstLine);
+  if (reply?.error) return { reply, failure: { failureClass: 'protocol', message: `${rpcMethod ?? 'request'} returned JSON-RPC error ${String(reply.error.code)}: ${String(reply.error.message)}` } satisfies ProbeFailure };
+  if (reply?.result) return { reply, failure: null };
+  const why = /^(application\/json|text\/event-stream)/i.test(contentType) ? 'no JSON-RPC reply in the body' : `expected application/json or text/event-stream, got "${contentType || '(none)'}"`;
+  return { failure: { failureClass: 'protocol', message: why } satisfies ProbeFailure };
 }
 
 /**
- * Parses a `curl -i` or `curl -v` transcript: status, headers, body (SSE bodies are framed: pings,
- * events, tool catalog), or curl's own `curl: (N)` error.
+ * Reads a `curl -i` or `curl -v` transcript (or curl's own `curl: (N)` error) into the observations a probe makes of
+ * the same exchange: the HTTP response, the MCP exchange it is part of (an initialize reply, or one tools/list page,
+ * in JSON or SSE framing), and the event stream when it is one. The check's kind picks which is judged.
  */
-export function parseCurlTranscript(text: string): ParseOutcome {
-  const split = splitLines(text, MAX_CURL_LINE);
+export function parseCurlTranscript(capture: CapturedText): ParseOutcome {
+  const split = splitLines(capture.stdout, MAX_CURL_LINE);
   if ('unparseable' in split) return split;
-  const verbose = split.lines.some((l) => l.startsWith('< HTTP/') || l.startsWith('* '));
-  const { lines, request, offsets } = verbose ? unverbose(split.lines) : { lines: split.lines, request: undefined, offsets: split.lines.map((_, i) => i) };
-  const curlError = split.lines.map(parseCurlError).find((e) => e !== undefined);
+  const errSplit = splitLines(capture.stderr, MAX_CURL_LINE);
+  const err = 'lines' in errSplit ? errSplit.lines : [];
+  const { lines, offsets, holds } = responseOf(capture, split.lines, err);
+  const curlAt = findCurlError(capture.separate ? err : split.lines);
+  const curl = curlAt?.error ?? curlErrorOfExit(capture.exitCode);
   const head = parseHttpHead(lines);
+  const latencyMs = capture.durationMs ?? 0;
+  const extra = { ...(holds.method && holds.path ? { request: `${holds.method} ${holds.path}` } : {}), ...(curl ? { curlExit: curl.code } : {}) };
   if (!head) {
-    if (!curlError) return unparseable('no HTTP status line (`HTTP/1.1 200 OK`) and no `curl: (N)` error found; capture with `curl -i` or `curl -v`', 1);
-    const line = split.lines.findIndex((l) => parseCurlError(l)) + 1;
-    const finding: Finding = {
-      verdict: 'fail',
-      failureClass: curlError.failureClass,
-      summary: `curl: (${curlError.code}) ${curlError.message}`,
-      line,
-      conditions: [{ condition: 'response received', ok: false, actual: `curl exit ${curlError.code}` }],
-      measured: { extra: { curlExit: curlError.code, ...(request ? { request } : {}) } },
-    };
-    return { findings: [finding] };
+    if (!curl) return unparseable('no HTTP status line (`HTTP/1.1 200 OK`) and no `curl: (N)` error found; capture with `curl -i` or `curl -v`', 1);
+    const failure: ProbeFailure = { failureClass: curl.failureClass, message: `curl: (${curl.code}) ${curl.message}` };
+    const sse: SseObservation = { kind: 'sse-capture', ...observationCore(latencyMs), failure, streamOpen: false, items: [], bytes: 0, stopped: 'error' };
+    const observations = [{ kind: 'http', ...observationCore(latencyMs), failure, response: null } satisfies HttpObservation, mcpObservation({ failure, latencyMs, rpcMethod: holds.rpcMethod, scope: holds.scope }), sse];
+    return { readings: [{ observations, ...(curlAt ? { line: curlAt.line } : {}), ...(capture.separate ? { stream: curlAt ? 'stderr' : 'exitCode' } : {}), holds, extra }] };
   }
-  const bodyLines = lines.slice(head.bodyIndex).filter((l) => !parseCurlError(l));
-  const judged = judgeBody(head, bodyLines, offsets[head.bodyIndex] ?? 0);
-  if (judged.rpcError) judged.conditions.push({ condition: 'no JSON-RPC error', ok: false, actual: judged.rpcError });
-  const ok = judged.conditions.every((c) => c.ok);
-  const checkId = guessCheck(request, judged.catalog, judged.pings);
-  const tools = judged.measured.tools?.length;
-  return {
-    findings: [
-      {
-        verdict: ok ? 'pass' : 'fail',
-        failureClass: ok ? null : head.status >= 400 ? 'http_status' : 'protocol',
-        summary: `${request ? `${request} → ` : ''}HTTP ${head.status}${head.reason ? ` ${head.reason}` : ''}${tools !== undefined ? `, ${tools} tools` : ''}${judged.pings ? `, ${judged.pings} pings` : ''}${judged.rpcError ? `, JSON-RPC error: ${judged.rpcError}` : ''}`,
-        line: (offsets[head.startIndex] ?? 0) + 1,
-        conditions: judged.conditions,
-        measured: { ...judged.measured, extra: { ...(request ? { request } : {}), ...(curlError ? { curlExit: curlError.code } : {}) } },
-        ...(checkId ? { likelyCheck: checkId } : {}),
-      },
-    ],
+  const body = lines.slice(head.bodyIndex);
+  const text = body.join('\n');
+  const http: HttpObservation = {
+    kind: 'http',
+    ...observationCore(latencyMs),
+    response: { status: head.status, headers: head.headers, body: text.slice(0, MAX_BODY_CHARS), bytes: Buffer.byteLength(text), truncated: text.length > MAX_BODY_CHARS, latencyMs },
   };
+  const answer = mcpAnswer(head, body, head.bodyIndex + 1, holds.rpcMethod);
+  const rpcMethod = holds.rpcMethod ?? rpcMethodOfResult(answer.reply?.result);
+  const mcp = mcpObservation({ failure: answer.failure, latencyMs, status: head.status, ...(answer.reply?.result ? { result: answer.reply.result } : {}), ...(rpcMethod ? { rpcMethod } : {}), sessionId: 'mcp-session-id' in head.headers, ...(holds.scope ? { scope: holds.scope } : {}) });
+  const stream = parseSseCapture(capture);
+  const observations = [http, mcp, ...('readings' in stream ? stream.readings[0]!.observations : [])];
+  const reading: Reading = {
+    observations,
+    line: (offsets[head.startIndex] ?? 0) + 1,
+    ...(capture.separate ? { stream: 'stdout' } : {}),
+    holds: { ...holds, ...(rpcMethod ? { rpcMethod } : {}) },
+    extra,
+  };
+  return { readings: [reading] };
 }

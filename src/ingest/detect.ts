@@ -40,9 +40,19 @@ function detectText(head: string): ArtifactKind | undefined {
  * Content wins because names are often generic (`capture.log`).
  */
 export function detectKind(file: string, text: string): ArtifactKind {
+  const fromContent = detectKindByContent(text);
+  if (fromContent !== 'unknown') return fromContent;
+  return kindByName(file) ?? 'unknown';
+}
+
+/** The kind an artifact's content shows, or `unknown`: what the import goes by without a meta file (a name is only a hint). */
+export function detectKindByContent(text: string): ArtifactKind {
   const head = text.slice(0, HEAD_CHARS);
   const trimmed = head.trimStart();
-  const fromContent = trimmed.startsWith('{') || trimmed.startsWith('[') ? (detectJson(head) ?? detectText(head)) : detectText(head);
-  if (fromContent) return fromContent;
-  return byName.find(([pattern]) => pattern.test(file))?.[1] ?? 'unknown';
+  return (trimmed.startsWith('{') || trimmed.startsWith('[') ? (detectJson(head) ?? detectText(head)) : detectText(head)) ?? 'unknown';
+}
+
+/** The kind a file name suggests, if any. */
+export function kindByName(file: string): ArtifactKind | undefined {
+  return byName.find(([pattern]) => pattern.test(file))?.[1];
 }

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { real } from '../../tests/ingest/fixtures.ts';
+import { catalog } from '../../tests/ingest/import-helpers.ts';
 import { ImportedArtifactSchema } from '../schemas/imported-artifact.ts';
 import { capturedAtFromName, importArtifact } from './import-artifact.ts';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
-const base = { modifiedAt: '2026-11-24T00:00:00.000Z' };
+const base = { modifiedAt: '2026-11-24T00:00:00.000Z', checks: catalog };
 
 describe('importArtifact', () => {
   test('manifest sets kind, origin, time and checks; records point at file and line', () => {
@@ -12,10 +13,19 @@ describe('importArtifact', () => {
     const artifact = importArtifact({ ...base, file: 'imports/capture.txt', bytes: enc(real('codex-mcp-list.txt')), manifestText: manifest });
     expect(ImportedArtifactSchema.parse(artifact)).toEqual(artifact);
     expect(artifact).toMatchObject({ kind: 'codex-mcp-list', origin: 'lan-host', capturedAt: '2025-09-18T08:02:41Z', unparseable: null });
+    // clients.codex replays the generated snippet against the gateway (kind client-profile): a `codex mcp list` cannot
+    // speak for it, so its record says so (verdict error) instead of copying the list's pass as before.
     expect(artifact.records.map((r) => [r.checkId, r.verdict, r.source])).toEqual([
       ['clients.codex-cli', 'pass', { type: 'import', kind: 'codex-mcp-list', file: 'imports/capture.txt', line: 5 }],
-      ['clients.codex', 'pass', { type: 'import', kind: 'codex-mcp-list', file: 'imports/capture.txt', line: 5 }],
+      ['clients.codex', 'error', { type: 'import', kind: 'codex-mcp-list', file: 'imports/capture.txt', line: 5 }],
     ]);
+    expect(artifact.records[1]?.summary).toBe('a codex-cli observation cannot be judged by client-profile check clients.codex');
+  });
+
+  test('a meta file naming a check content/checks does not define is unparseable with the known ids', () => {
+    const manifest = "kind: codex-mcp-list\norigin: lan-host\ncapturedAt: '2025-09-18T08:02:41Z'\nchecks: [clients.codex-typo]\n";
+    const artifact = importArtifact({ ...base, file: 'imports/capture.txt', bytes: enc(real('codex-mcp-list.txt')), manifestText: manifest });
+    expect(artifact.unparseable?.reason).toMatch(/^capture\.txt\.meta\.yaml names check "clients\.codex-typo", which content\/checks\/ does not define \(checks: .*health\.readiness/);
   });
 
   test('without a manifest: kind from content, time from the file name, the kind default check', () => {
@@ -31,6 +41,11 @@ describe('importArtifact', () => {
   test('a file nobody recognises asks for a manifest', () => {
     const artifact = importArtifact({ ...base, file: 'imports/notes.txt', bytes: enc('just some notes\n') });
     expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { line: 1, reason: expect.stringContaining('add notes.txt.meta.yaml with a `kind:`') } });
+  });
+
+  test('a file name is a hint, not a kind: without a meta file, content nothing recognises needs one', () => {
+    const artifact = importArtifact({ ...base, file: 'imports/inspector-notes.txt', bytes: enc('ran the inspector, looked fine\n') });
+    expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { reason: expect.stringContaining('(its name suggests inspector-cli): it needs a meta file; add inspector-notes.txt.meta.yaml') } });
   });
 
   test('Bearer tokens and sk- keys are masked before parsing, so no record carries them', () => {

@@ -1,12 +1,13 @@
-import { EvidenceRecordSchema, type EvidenceRecord } from '../schemas/evidence.ts';
-import type { ArtifactKind, ArtifactManifest, ImportedArtifact } from '../schemas/imported-artifact.ts';
-import type { Provenance } from '../schemas/provenance.ts';
+import type { Check } from '../schemas/check.ts';
+import type { EvidenceRecord } from '../schemas/evidence.ts';
+import type { ArtifactKind, ImportedArtifact } from '../schemas/imported-artifact.ts';
+import { singleFile } from './captured-text.ts';
 import { decodeArtifact } from './decode.ts';
-import { detectKind } from './detect.ts';
-import type { Finding } from './finding.ts';
+import { detectKindByContent, kindByName } from './detect.ts';
+import { fileReadings } from './file-records.ts';
 import { parseManifest } from './manifest.ts';
 import { maskCommonSecrets } from './mask-secrets.ts';
-import { defaultChecks, parsers } from './registry.ts';
+import { parsers } from './registry.ts';
 import type { Unparseable } from './unparseable.ts';
 
 /** What `importArtifact` needs; all I/O (reading the file and its sidecar) happened before. */
@@ -20,6 +21,8 @@ export interface ImportInput {
   modifiedAt: string;
   /** Value-based redaction (src/evidence/redact.ts); pattern masking runs after it regardless. */
   redact?: (text: string) => string;
+  /** The check catalog (src/config/): each record is judged by its check's own definition. */
+  checks: readonly Check[];
 }
 
 /** Origin used when no manifest says where an artifact was captured. */
@@ -34,51 +37,22 @@ export function capturedAtFromName(file: string): string | undefined {
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
-function checksFor(finding: Finding, kind: Exclude<ArtifactKind, 'unknown'>, manifest: ArtifactManifest | undefined): string[] {
-  if (finding.checkId) return [finding.checkId];
-  if (manifest?.checks.length) return manifest.checks;
-  const fallback = finding.likelyCheck ?? defaultChecks[kind];
-  return fallback ? [fallback] : [];
-}
-
-function toRecords(file: string, kind: Exclude<ArtifactKind, 'unknown'>, findings: Finding[], meta: { origin: string; target: string; capturedAt: string; provenance: Provenance }, manifest?: ArtifactManifest): EvidenceRecord[] {
-  return findings.flatMap((finding) =>
-    checksFor(finding, kind, manifest).map((checkId) =>
-      EvidenceRecordSchema.parse({
-        checkId,
-        target: meta.target,
-        origin: meta.origin,
-        runId: `import:${file}`,
-        provenance: meta.provenance,
-        startedAt: finding.startedAt ?? meta.capturedAt,
-        finishedAt: finding.finishedAt ?? finding.startedAt ?? meta.capturedAt,
-        verdict: finding.verdict,
-        failureClass: finding.failureClass,
-        summary: finding.summary,
-        measured: finding.measured,
-        conditions: finding.conditions ?? [],
-        artifacts: [{ label: `imported ${kind}`, path: file }],
-        source: { type: 'import', kind, file, ...(finding.line && finding.line > 0 ? { line: finding.line } : {}) },
-      }),
-    ),
-  );
-}
-
 /**
- * Column labels and values such as `Has Bearer Token`, `Bearer Token Env Var` and `Auth: Bearer token` in
- * Codex output look like a Bearer credential to the redaction patterns. They are shielded (decoded text
+ * Column labels and values such as `Has Bearer Token`, `Bearer Token Env Var`, `Auth: Bearer token` and doctor's
+ * "bearer token env var … is not set" in Codex output look like a Bearer credential to the redaction patterns. They are shielded (decoded text
  * never holds NUL, so the marker is unambiguous), redacted, then restored.
  */
-function redactKeepingLabels(text: string, redact: ((text: string) => string) | undefined): string {
-  const shielded = text.replace(/\bBearer (token|Token)\b/g, 'Bearer\u0000$1');
+export function redactKeepingLabels(text: string, redact: ((text: string) => string) | undefined): string {
+  // Any case: `codex doctor` says "bearer token env var LITELLM_API_KEY is not set".
+  const shielded = text.replace(/\b(bearer) (token)\b/gi, '$1\u0000$2');
   const redacted = maskCommonSecrets(redact ? redact(shielded) : shielded);
-  return redacted.replace(/Bearer\u0000/g, 'Bearer ');
+  return redacted.replace(/\b(bearer)\u0000/gi, '$1 ');
 }
 
 
 /**
- * Turns one imported file into an ImportedArtifact: manifest → decode → redact → detect kind → parse →
- * one EvidenceRecord per finding × check. Pure; never throws for any input bytes.
+ * Turns one imported file into an ImportedArtifact: manifest → decode → redact → detect kind → parse into observations
+ * → each judged by the checks it speaks for (src/checks/). Pure; never throws for any input bytes.
  */
 export function importArtifact(input: ImportInput): ImportedArtifact {
   const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
@@ -96,14 +70,19 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
   if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
   try {
     const text = redactKeepingLabels(decoded.text, input.redact);
-    const kind = manifest?.kind ?? detectKind(input.file, text);
+    // Without a meta file the content decides; a file name is only a hint, never a guess to parse by (issue 24 item 4).
+    const kind = manifest?.kind ?? detectKindByContent(text);
+    const name = input.file.split('/').at(-1);
     if (kind === 'unknown') {
-      const name = input.file.split('/').at(-1);
-      return fail(kind, { reason: `no parser recognises this file; add ${name}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')})`, line: 1 });
+      const hint = kindByName(input.file);
+      return fail(kind, { reason: `no parser recognises this file${hint ? ` (its name suggests ${hint})` : ''}: it needs a meta file; add ${name}.meta.yaml with a \`kind:\` (one of ${Object.keys(parsers).join(', ')}), \`origin:\`, \`capturedAt:\` and \`checks:\` (see /reference/capturing-evidence/)`, line: 1 });
     }
-    const outcome = parsers[kind](text);
+    const outcome = parsers[kind](singleFile(text));
     if ('unparseable' in outcome) return fail(kind, outcome.unparseable);
-    return { ...base, kind, records: toRecords(input.file, kind, outcome.findings, meta, manifest), unparseable: null };
+    const artifacts = [{ label: `imported ${kind}`, path: input.file }];
+    const filed = fileReadings(outcome.readings, { ...meta, file: input.file, kind, checks: manifest?.checks ?? [], artifacts, metaFile: `${name}.meta.yaml`, metaAdvice: `add ${name}.meta.yaml with \`kind: ${kind}\`, \`origin:\`, \`capturedAt:\` and \`checks: [<check id>]\`` }, input.checks);
+    if ('unparseable' in filed) return fail(kind, filed.unparseable);
+    return { ...base, kind, records: filed.records, unparseable: null };
   } catch (error) {
     // A bug in a parser or in redaction must show up as an unparseable entry, never break the build.
     return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${(error as Error).message.slice(0, 300)}` });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { importText, parseFile } from '../../tests/ingest/import-helpers.ts';
 import { parseJunitXml } from './junit-xml.ts';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -14,15 +15,22 @@ const xml = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 describe('parseJunitXml', () => {
-  test('aggregate plus one finding per testcase named after a check', () => {
-    const out = parseJunitXml(xml);
-    expect(out).toMatchObject({
-      findings: [
-        { verdict: 'fail', summary: 'JUnit: 3 tests, 1 failed, 0 errors, 1 skipped', line: 2 },
-        { checkId: 'mcp.tools-list', verdict: 'pass', line: 4, measured: { latencyMs: 412 } },
-        { checkId: 'sse.heartbeat', verdict: 'fail', failureClass: 'expectation', summary: expect.stringContaining('no ping within 30 s') },
-      ],
-    });
+  test('the whole report for the meta file\'s checks, plus one record per testcase named after a check', () => {
+    const artifact = importText('junit-xml', xml, ['clients.curl']);
+    expect(artifact.records).toMatchObject([
+      { checkId: 'clients.curl', verdict: 'fail', summary: 'JUnit: 3 steps, 1 passed, 1 failed, 0 errors, 1 skipped', source: { line: 2 } },
+      { checkId: 'mcp.tools-list', verdict: 'pass', source: { line: 4 }, measured: { latencyMs: 412 } },
+      { checkId: 'sse.heartbeat', verdict: 'fail', failureClass: 'expectation', summary: expect.stringContaining('no ping within 30 s') },
+    ]);
+  });
+
+  test('without a meta file only the testcases that name a check become records', () => {
+    expect(importText('junit-xml', xml).records.map((r) => r.checkId)).toEqual(['mcp.tools-list', 'sse.heartbeat']);
+  });
+
+  test('a report without a meta file whose testcases name no check needs a meta file', () => {
+    const other = '<testsuites><testsuite name="s"><testcase name="renders home page"/></testsuite></testsuites>\n';
+    expect(importText('junit-xml', other)).toMatchObject({ records: [], unparseable: { reason: expect.stringMatching(/^needs a meta file: a JUnit report as a whole/) } });
   });
 
   test.each([
@@ -30,7 +38,7 @@ describe('parseJunitXml', () => {
     ['truncated after the last testcase', xml.slice(0, xml.indexOf('</testsuite>')), /missing <\/testsuites>/],
     ['not JUnit', '<html></html>', /not JUnit XML/],
   ])('%s is unparseable', (_name, text, reason) => {
-    const out = parseJunitXml(text);
+    const out = parseFile(parseJunitXml, text);
     expect('unparseable' in out && out.unparseable.reason).toMatch(reason);
   });
 });

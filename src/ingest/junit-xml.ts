@@ -1,5 +1,7 @@
 import { CheckIdSchema } from '../schemas/check-id.ts';
-import { unparseable, type Finding, type ParseOutcome } from './finding.ts';
+import type { ReportedObservation } from '../schemas/observation.ts';
+import type { CapturedText } from './captured-text.ts';
+import { observationCore, unparseable, type ParseOutcome, type Reading } from './reading.ts';
 
 interface TestCase {
   name: string;
@@ -53,22 +55,18 @@ function checkOf(c: TestCase): string | undefined {
   return undefined;
 }
 
-function caseFinding(c: TestCase, checkId: string): Finding {
-  return {
-    verdict: c.outcome === 'pass' ? 'pass' : c.outcome === 'error' ? 'error' : c.outcome === 'skipped' ? 'degraded' : 'fail',
-    failureClass: c.outcome === 'fail' ? 'expectation' : null,
-    summary: `JUnit ${c.classname ? `${c.classname} › ` : ''}${c.name}: ${c.outcome}${c.message ? ` — ${c.message}` : ''}`,
-    line: c.line,
-    checkId,
-    measured: c.timeSec !== undefined ? { latencyMs: Math.round(c.timeSec * 1000) } : {},
-  };
+function stepOf(c: TestCase): ReportedObservation['steps'][number] {
+  return { label: `${c.classname ? `${c.classname} › ` : ''}${c.name}`, outcome: c.outcome, ...(c.message ? { actual: c.message } : {}) };
 }
 
+const reported = (steps: ReportedObservation['steps'], latencyMs = 0): ReportedObservation => ({ kind: 'reported', ...observationCore(latencyMs), reporter: 'JUnit', steps });
+
 /**
- * Parses JUnit XML from other tools: one aggregate finding, plus one per testcase whose name is a
- * check id (those speak for that check directly).
+ * Reads JUnit XML from other tools: the whole report (for the checks the meta file names), plus each testcase whose
+ * name is a check id on its own (it speaks for that check directly). The tool judged its tests itself: `reported`.
  */
-export function parseJunitXml(text: string): ParseOutcome {
+export function parseJunitXml(capture: CapturedText): ParseOutcome {
+  const text = capture.stdout;
   const root = /<(testsuites|testsuite)\b/.exec(text);
   if (!root) return unparseable('no <testsuite> or <testsuites> element; not JUnit XML', 1);
   const cases = readCases(text);
@@ -76,20 +74,10 @@ export function parseJunitXml(text: string): ParseOutcome {
   if (!new RegExp(`</${root[1]}>`).test(text) && !/<testsuites?\b[^>]*\/>/.test(text)) {
     return unparseable(`missing </${root[1]}>: the XML looks truncated`, text.split('\n').length);
   }
-  const count = (o: TestCase['outcome']): number => cases.filter((c) => c.outcome === o).length;
-  const failed = count('fail');
-  const errors = count('error');
-  const aggregate: Finding = {
-    verdict: errors ? 'error' : failed ? 'fail' : 'pass',
-    failureClass: failed ? 'expectation' : null,
-    summary: `JUnit: ${cases.length} tests, ${failed} failed, ${errors} errors, ${count('skipped')} skipped`,
-    line: lineAt(text, root.index),
-    conditions: cases.filter((c) => c.outcome !== 'pass').slice(0, 20).map((c) => ({ condition: `${c.name} passes`, ok: false, actual: c.message ?? c.outcome })),
-    measured: { extra: { tests: cases.length, failures: failed, errors, skipped: count('skipped') } },
-  };
-  const named = cases.flatMap((c) => {
+  const whole: Reading = { observations: [reported(cases.map(stepOf))], line: lineAt(text, root.index) };
+  const named = cases.flatMap((c): Reading[] => {
     const checkId = checkOf(c);
-    return checkId ? [caseFinding(c, checkId)] : [];
+    return checkId ? [{ observations: [reported([stepOf(c)], c.timeSec !== undefined ? c.timeSec * 1000 : 0)], line: c.line, checkId }] : [];
   });
-  return { findings: [aggregate, ...named] };
+  return { readings: [whole, ...named] };
 }

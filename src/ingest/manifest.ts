@@ -1,17 +1,18 @@
+import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { ArtifactManifestSchema, type ArtifactManifest } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
 import type { Unparseable } from './unparseable.ts';
 
 /**
- * Parses a `<file>.meta.yaml` sidecar. A bad manifest is reported with its file, line and field
- * (it makes the artifact unparseable rather than silently guessing the kind).
+ * Parses a YAML file an import carries (`<file>.meta.yaml`, a capture folder's `capture.yaml`) against its schema.
+ * A bad one is reported with its file, line and field (the import becomes unparseable rather than guessed).
  */
-export function parseManifest(yamlText: string, file: string): { manifest: ArtifactManifest } | { unparseable: Unparseable } {
+export function parseImportYaml<S extends z.ZodType>(schema: S, yamlText: string, file: string, what: string): { value: z.output<S> } | { unparseable: Unparseable } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
-    const error = doc.errors[0];
+    const error = doc.errors[0]!;
     return { unparseable: { reason: `${file}: invalid YAML: ${error.message.split('\n')[0]}`, line: lineCounter.linePos(error.pos[0]).line } };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
@@ -22,10 +23,16 @@ export function parseManifest(yamlText: string, file: string): { manifest: Artif
     return undefined;
   };
   try {
-    return { manifest: parseOrThrow(ArtifactManifestSchema, doc.toJS(), { file, what: 'import manifest', lineOf }) };
+    return { value: parseOrThrow(schema, doc.toJS(), { file, what, lineOf }) };
   } catch (error) {
     if (!(error instanceof ProofbookInputError)) throw error;
     const first = error.issues[0];
     return { unparseable: { reason: error.message.split('\n').slice(1).join('; '), ...(first?.line ? { line: first.line } : {}) } };
   }
+}
+
+/** Parses a `<file>.meta.yaml` sidecar (see parseImportYaml). */
+export function parseManifest(yamlText: string, file: string): { manifest: ArtifactManifest } | { unparseable: Unparseable } {
+  const parsed = parseImportYaml(ArtifactManifestSchema, yamlText, file, 'import manifest');
+  return 'value' in parsed ? { manifest: parsed.value } : parsed;
 }

@@ -1,7 +1,8 @@
-import type { ConditionResult } from '../schemas/evidence.ts';
+import type { ReportedObservation } from '../schemas/observation.ts';
+import type { CapturedText } from './captured-text.ts';
 import { classifyErrorText } from './curl-errors.ts';
-import { unparseable, type ParseOutcome } from './finding.ts';
 import { splitLines } from './lines.ts';
+import { observationCore, unparseable, type ParseOutcome } from './reading.ts';
 
 const NO_RESPONSE = 'Error or no response';
 const OUTCOME = String.raw`(Error or no response|OK|PASS(?:ED)?|FAIL(?:ED)?|SUCCESS|ERROR|✓|✔|✗|✘)`;
@@ -44,32 +45,35 @@ function readProbes(lines: string[]): Probe[] {
 }
 
 /**
- * Parses the Open WebUI MCP test script log: one outcome per probe (`… Error or no response`, `OK`).
- * All probes failing is `fail`, some is `degraded`.
+ * Reads the Open WebUI MCP test script log: one step per probe line (`… Error or no response`, `OK`). The script
+ * judged each step itself, so this is a `reported` observation; when nothing answered and the log names a transport
+ * error (`curl exit 6: Could not resolve host`), that is the failure, classed as the probe classes it.
  */
-export function parseOpenWebuiLog(text: string): ParseOutcome {
-  const split = splitLines(text);
+export function parseOpenWebuiLog(capture: CapturedText): ParseOutcome {
+  const split = splitLines(capture.stdout);
   if ('unparseable' in split) return split;
   const probes = readProbes(split.lines);
   if (probes.length === 0) return unparseable(`no probe result lines (\`<probe> ... ${NO_RESPONSE}\` or \`... OK\`) found`, 1);
   const failed = probes.filter((p) => !p.ok);
-  const conditions: ConditionResult[] = probes.map((p) => ({ condition: `${p.label} answers`, ok: p.ok, actual: p.actual }));
   const date = split.lines.map((l) => /^\s*Date:\s*(\S+)/i.exec(l)?.[1]).find((d) => d && !Number.isNaN(Date.parse(d)));
   const baseUrl = split.lines.map((l) => /^\s*Base(?: URL)?:\s*(\S+)/i.exec(l)?.[1]).find(Boolean);
-  const verdict = failed.length === 0 ? 'pass' : failed.length === probes.length ? 'fail' : 'degraded';
-  const noResponse = failed.filter((p) => p.actual.startsWith(NO_RESPONSE)).length;
   // The script prints the transport error once (summary or curl line), not per probe.
   const errorLines = split.lines.filter((l) => /^\s*(summary|error|curl)\b/i.test(l)).join(' ');
+  const transport = failed.length === probes.length ? (classifyErrorText(failed.map((p) => p.actual.replace(NO_RESPONSE, '')).join(' ')) ?? classifyErrorText(errorLines)) : null;
+  const observation: ReportedObservation = {
+    kind: 'reported',
+    ...observationCore(capture.durationMs),
+    ...(transport ? { failure: { failureClass: transport, message: (errorLines || failed[0]!.actual).trim().slice(0, 200) } } : {}),
+    reporter: 'Open WebUI MCP test',
+    steps: probes.map((p) => ({ label: p.label, outcome: p.ok ? 'pass' : 'fail', actual: p.actual })),
+  };
   return {
-    findings: [
+    readings: [
       {
-        verdict,
-        failureClass: failed.length ? (classifyErrorText(failed.map((p) => p.actual.replace(NO_RESPONSE, '')).join(' ')) ?? classifyErrorText(errorLines) ?? 'expectation') : null,
-        summary: `Open WebUI MCP test: ${probes.length - failed.length}/${probes.length} probes answered${noResponse ? `, ${noResponse} "${NO_RESPONSE}"` : ''}`,
-        line: failed[0]?.line ?? probes[0].line,
-        conditions,
+        observations: [observation],
+        line: failed[0]?.line ?? probes[0]!.line,
         ...(date ? { startedAt: new Date(date).toISOString() } : {}),
-        measured: { extra: { probes: probes.length, failed: failed.length, ...(baseUrl ? { baseUrl } : {}) } },
+        extra: { probes: probes.length, failed: failed.length, ...(baseUrl ? { baseUrl } : {}) },
       },
     ],
   };

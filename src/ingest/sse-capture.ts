@@ -1,82 +1,83 @@
-import type { ConditionResult, FailureClass } from '../schemas/evidence.ts';
-import { parseCurlError } from './curl-errors.ts';
-import { unparseable, type ParseOutcome } from './finding.ts';
-import { parseHttpHead } from './http-head.ts';
+import type { ProbeFailure, SseObservation } from '../schemas/observation.ts';
+import type { CapturedText } from './captured-text.ts';
+import { curlMaxTimeMs, curlRequest } from './command-line.ts';
+import { curlErrorOfExit, findCurlError, parseCurlError, timedOutAfterMs, type CurlError } from './curl-errors.ts';
+import { parseHttpHead, type HttpHead } from './http-head.ts';
 import { splitLines } from './lines.ts';
-import { findCatalog, pingIntervals, readSseBody } from './sse-body.ts';
-import { summariseTools } from './tools.ts';
+import { observationCore, unparseable, type ParseOutcome, type Reading } from './reading.ts';
+import { readSseBody } from './sse-body.ts';
 
-/** sse-starlette pings every 15 s; a gap over twice that means proxies may drop the idle stream. */
-export const MAX_PING_GAP_MS = 30_000;
 /** SSE data lines carry whole catalogs on one line, so they may be long, but not unbounded. */
 const MAX_SSE_LINE = 4 * 1024 * 1024;
 
-/**
- * Parses a captured event stream (`curl -N`, optionally with `-i` headers and curl's error line):
- * ping comments and their intervals, events, and whether a tool catalog arrived.
- */
-export function parseSseCapture(text: string): ParseOutcome {
-  const split = splitLines(text, MAX_SSE_LINE);
-  if ('unparseable' in split) return split;
-  const { lines } = split;
-  const head = parseHttpHead(lines);
-  const curlError = lines.map(parseCurlError).find((e) => e !== undefined);
-  // curl's own error line is not part of the stream; blank it so line numbers stay true.
-  const body = readSseBody(curlError ? lines.map((l) => (parseCurlError(l) ? '' : l)) : lines, head ? head.bodyIndex : 0);
-  const stray = body.strayLines;
-  if (!head && !curlError && body.pings.length === 0 && body.events.length === 0) {
-    return unparseable('no SSE frames (`: ping` comments, `event:`/`data:` lines) or HTTP status line found', stray[0] ?? 1);
-  }
-  const intervals = pingIntervals(body.pings);
-  const catalog = findCatalog(body.events);
-  const conditions: ConditionResult[] = [];
-  if (head) conditions.push({ condition: 'status == 200', ok: head.status === 200, actual: String(head.status) });
-  conditions.push({ condition: 'pingCount >= 2', ok: body.pings.length >= 2, actual: String(body.pings.length) });
-  const maxGap = intervals.length ? Math.max(...intervals) : undefined;
-  if (maxGap !== undefined) conditions.push({ condition: `max ping interval <= ${MAX_PING_GAP_MS} ms`, ok: maxGap <= MAX_PING_GAP_MS, actual: `${maxGap} ms` });
-  const failed = conditions.find((c) => !c.ok);
-  const failureClass = failed ? classifyStreamFailure(head?.status, body.pings.length, curlError?.failureClass) : null;
-  const timed = body.pings.filter((p) => p.at);
-  const mean = intervals.length ? Math.round(intervals.reduce((a, b) => a + b, 0) / intervals.length) : undefined;
-  const summary = [
-    `${body.pings.length} ping comment${body.pings.length === 1 ? '' : 's'}`,
-    mean !== undefined ? `every ~${Math.round(mean / 1000)} s` : undefined,
-    `${body.events.length} event${body.events.length === 1 ? '' : 's'}`,
-    catalog ? `tool catalog with ${catalog.result.tools.length} tools` : 'no tool catalog',
-    body.truncatedAtLine ? `capture ends mid-frame at line ${body.truncatedAtLine}` : undefined,
-    curlError ? `curl: (${curlError.code}) ${curlError.message}` : undefined,
-  ].filter(Boolean).join(', ');
-  return {
-    findings: [
-      {
-        verdict: failed ? 'fail' : 'pass',
-        failureClass,
-        summary,
-        line: body.pings[0]?.line ?? (head ? head.startIndex + 1 : 1),
-        ...(timed.length ? { startedAt: timed[0].at, finishedAt: timed.at(-1)?.at } : {}),
-        conditions,
-        measured: {
-          ...(head ? { status: head.status, contentType: head.headers['content-type'] } : {}),
-          pingCount: body.pings.length,
-          pingIntervalsMs: intervals,
-          eventCount: body.events.length,
-          catalogSeen: catalog !== undefined,
-          bytes: Buffer.byteLength(text),
-          ...(catalog ? summariseTools(catalog.result.tools) : {}),
-          extra: {
-            ...(body.truncatedAtLine ? { truncatedAtLine: body.truncatedAtLine } : {}),
-            ...(curlError ? { curlExit: curlError.code } : {}),
-            ...(stray.length ? { strayLines: stray.length } : {}),
-          },
-        },
-      },
-    ],
-  };
+/** Reads sse-starlette's ping timestamp as ISO 8601 (naive times are UTC, as older versions wrote them). */
+function pingTime(text: string): string | undefined {
+  const match = /ping\s*-\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (!match) return undefined;
+  const zone = !match[4] || match[4] === 'Z' ? 'Z' : match[4];
+  const iso = `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}${zone}`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
 
-/** Why a stream failed the heartbeat check: the HTTP status, else the transport error, else too few pings. */
-function classifyStreamFailure(status: number | undefined, pings: number, curlClass: FailureClass | undefined): FailureClass {
-  if (status !== undefined && status !== 200) return 'http_status';
-  if (pings === 0 && curlClass) return curlClass;
-  return 'expectation';
+/** Why reading stopped and what failed, from how curl ended: its own time limit cutting an open stream is not a failure. */
+function howItEnded(head: HttpHead | undefined, open: boolean, sawItems: boolean, curl: CurlError | undefined, exitCode: number | null | undefined): { stopped: SseObservation['stopped']; failure: ProbeFailure | null } {
+  if (head && !open) {
+    const failure = head.status >= 400 ? { failureClass: 'http_status' as const, message: `HTTP ${head.status}` } : { failureClass: 'protocol' as const, message: `expected text/event-stream, got ${head.status} "${head.headers['content-type'] ?? ''}"` };
+    return { stopped: 'not-a-stream', failure };
+  }
+  if (!head && !sawItems && curl) return { stopped: 'error', failure: { failureClass: curl.failureClass, message: `curl: (${curl.code}) ${curl.message}` } };
+  if (curl?.code === 28 || exitCode === null) return { stopped: 'window', failure: null };
+  // The stream was open and then broke: whatever curl says, the capture is truncated (as the probe reads it).
+  if (curl) return { stopped: 'error', failure: { failureClass: 'protocol', message: `curl: (${curl.code}) ${curl.message}` } };
+  return { stopped: 'closed', failure: null };
+}
+
+/**
+ * Reads a captured event stream (`curl -N`, optionally with `-i` headers) into the SseObservation the probe makes: its
+ * comments and events (without arrival times), how the stream ended, and the window it was watched for (curl's
+ * `Operation timed out after N milliseconds`, else `--max-time` in the command).
+ */
+export function parseSseCapture(capture: CapturedText): ParseOutcome {
+  const split = splitLines(capture.stdout, MAX_SSE_LINE);
+  if ('unparseable' in split) return split;
+  const errSplit = splitLines(capture.stderr);
+  const curlAt = findCurlError(capture.separate ? ('lines' in errSplit ? errSplit.lines : []) : split.lines);
+  const curl = curlAt?.error ?? curlErrorOfExit(capture.exitCode);
+  // curl's own error line is not part of the stream; blanked so line numbers stay true.
+  const lines = capture.separate ? split.lines : split.lines.map((l) => (parseCurlError(l) ? '' : l));
+  const head = parseHttpHead(lines);
+  const body = readSseBody(lines, head ? head.bodyIndex : 0);
+  if (!head && !curl && body.items.length === 0) {
+    return unparseable('no SSE frames (`: ping` comments, `event:`/`data:` lines) or HTTP status line found', body.strayLines[0] ?? 1);
+  }
+  const open = head ? head.status === 200 && /^text\/event-stream/i.test(head.headers['content-type'] ?? '') : body.items.length > 0;
+  const ended = howItEnded(head, open, body.items.length > 0, curl, capture.exitCode);
+  const maxTime = capture.command ? curlMaxTimeMs(capture.command) : undefined;
+  const windowMs = ended.stopped === 'window' ? (timedOutAfterMs(curl) ?? maxTime ?? capture.durationMs) : open ? maxTime : undefined;
+  const observation: SseObservation = {
+    kind: 'sse-capture',
+    ...observationCore(capture.durationMs ?? windowMs),
+    failure: ended.failure,
+    ...(head ? { status: head.status, contentType: head.headers['content-type'] ?? '' } : {}),
+    streamOpen: open,
+    items: body.items.map(({ item }) => item),
+    bytes: Buffer.byteLength(lines.slice(head ? head.bodyIndex : 0).join('\n')),
+    stopped: ended.stopped,
+    ...(windowMs !== undefined ? { windowMs } : {}),
+  };
+  const fromStderr = ended.failure !== null && !head && body.items.length === 0;
+  const times = body.items.map(({ item }) => (item.type === 'comment' ? pingTime(item.text) : undefined)).filter((t) => t !== undefined);
+  const reading: Reading = {
+    observations: [observation],
+    line: fromStderr ? curlAt?.line : (body.items[0]?.line ?? (head ? head.startIndex + 1 : 1)),
+    ...(capture.separate ? { stream: fromStderr ? (curlAt ? 'stderr' : 'exitCode') : 'stdout' } : {}),
+    ...(times.length ? { startedAt: times[0], finishedAt: times.at(-1) } : {}),
+    ...(capture.command ? { holds: curlRequest(capture.command) } : {}),
+    extra: {
+      ...(body.truncatedAtLine ? { truncatedAtLine: body.truncatedAtLine } : {}),
+      ...(curl ? { curlExit: curl.code } : {}),
+      ...(body.strayLines.length ? { strayLines: body.strayLines.length } : {}),
+    },
+  };
+  return { readings: [reading] };
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { McpCheck } from '../schemas/check.ts';
 import { failure } from './classify.ts';
 import { authHeaders, DEFAULT_MAX_BODY_BYTES, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
 import { deleteSession, postJsonRpc, type RpcExchange, type RpcOptions } from './mcp-exchange.ts';
 import type { McpObservation, ObservedTool } from '../schemas/observation.ts';
+import { schemaDigest, serverOfTool } from '../util/tool-identity.ts';
 
 /** What `mcpListTools` needs. `headers` are the client's own (auth, `x-mcp-servers`, …); protocol headers are added. */
 export interface McpListToolsOptions {
@@ -24,22 +24,6 @@ export interface McpListToolsOptions {
 
 const SERVER_OUTCOMES_KEY = 'litellm.ai/server_outcomes';
 const DELETE_TIMEOUT_MS = 2000;
-
-/** Short digest of a tool's input schema with keys sorted, so a reordered schema is not a "changed" tool. */
-export function schemaDigest(schema: unknown): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
-        : value;
-  return createHash('sha256').update(JSON.stringify(canonical(schema ?? null))).digest('hex').slice(0, 16);
-}
-
-/** The server a `<server>-<tool>` name belongs to, from the known servers (longest prefix wins). */
-export function serverOfTool(name: string, servers: readonly string[]): string | undefined {
-  return [...servers].sort((a, b) => b.length - a.length).find((server) => name.startsWith(`${server}-`));
-}
 
 /** Reads `_meta["litellm.ai/server_outcomes"]` (`tool_count` → `toolCount`); ignores anything malformed. */
 function readOutcomes(result: Record<string, unknown> | undefined): McpObservation['serverOutcomes'] {

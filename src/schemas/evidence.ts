@@ -84,6 +84,9 @@ export const ArtifactRefSchema = z.object({
   mediaType: z.string().optional(),
 });
 
+/** A stream of a captured command run. */
+export const CaptureStreamSchema = z.enum(['stdout', 'stderr', 'exitCode']);
+
 /** One record per check × target × origin × run. */
 export const EvidenceRecordSchema = z.object({
   checkId: CheckIdSchema,
@@ -107,11 +110,21 @@ export const EvidenceRecordSchema = z.object({
   /** How the evidence was produced: a probe of ours, or a log captured elsewhere and imported. */
   source: z.discriminatedUnion('type', [
     z.object({ type: z.literal('probe'), kind: z.string() }),
-    z.object({ type: z.literal('import'), kind: z.string(), file: z.string(), line: z.number().int().positive().optional() }),
+    z.object({
+      type: z.literal('import'),
+      kind: z.string(),
+      /** The imported file, or the capture folder (`imports/<name>/`, its capture.yaml naming the streams). */
+      file: z.string(),
+      /** 1-based line, in the stream that decided when there are several. */
+      line: z.number().int().positive().optional(),
+      /** Which stream of a capture folder decided the reading: its output, its error output, or only its exit code. */
+      stream: CaptureStreamSchema.optional(),
+    }),
   ]),
 });
 
 export type Verdict = z.output<typeof VerdictSchema>;
+export type CaptureStream = z.output<typeof CaptureStreamSchema>;
 export type FailureClass = z.output<typeof FailureClassSchema>;
 export type Measured = z.output<typeof MeasuredSchema>;
 export type ConditionResult = z.output<typeof ConditionResultSchema>;

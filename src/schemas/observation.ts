@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ClientIdSchema } from './client-profile-check.ts';
+import { CodexRunSchema } from './codex-run.ts';
 import { FailureClassSchema } from './evidence.ts';
 
 /**
@@ -84,6 +85,16 @@ const mcpFields = {
   deleteStatus: z.number().int().optional(),
   /** The JSON-RPC error that ended the exchange, when the gateway answered with one. */
   rpcError: z.object({ code: z.number(), message: z.string() }).optional(),
+  /** False when the exchange as captured holds no initialize (a curl of tools/list alone, the Inspector's output): its conditions are not judged. */
+  initializeSeen: z.boolean().optional(),
+  /** False when it holds no tools/list (an Inspector `tools/call` run): the tool-list conditions are not judged. */
+  toolsListSeen: z.boolean().optional(),
+  /** True when the last page read had a `nextCursor`: more tools exist than were read (one captured page). */
+  morePages: z.boolean().optional(),
+  /** A `tools/call` the capture shows, and whether the tool answered with `isError: true`. */
+  toolCall: z.object({ name: z.string().optional(), isError: z.boolean(), message: z.string().optional() }).optional(),
+  /** What the client's schema validation (Inspector `--strict`) complained about. */
+  schemaIssues: z.string().optional(),
 };
 
 export const McpObservationSchema = z.object({ ...core, kind: z.literal('mcp'), ...mcpFields });
@@ -102,6 +113,11 @@ export const ClientProfileObservationSchema = z.object({
   authScheme: z.string().optional(),
   /** Set when the client would refuse its config before sending anything. */
   configError: z.string().optional(),
+  /**
+   * False for a real client's run imported from a capture: the request is not the generated snippet's, so the
+   * snippet's own conditions (config loads, scope header, tools inside the scope) are not judged. Probes replay it.
+   */
+  replaysSnippet: z.boolean().optional(),
 });
 
 /** LiteLLM's MCP health answer and its server list (which names the hashed ids), as read: judged in src/checks/mcp-health.ts. */
@@ -137,10 +153,10 @@ export const McpScopeObservationSchema = z.object({
   cases: z.array(z.object({ header: z.string(), exchange: McpObservationSchema })),
 });
 
-/** One thing read from an event stream, with when it arrived (ms after the request was sent). */
+/** One thing read from an event stream, with when it arrived (ms after the request was sent; unknown in a capture). */
 export const SseItemSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('comment'), atMs: z.number(), text: z.string() }),
-  z.object({ type: z.literal('event'), atMs: z.number(), event: z.string().optional(), data: z.string() }),
+  z.object({ type: z.literal('comment'), atMs: z.number().optional(), text: z.string() }),
+  z.object({ type: z.literal('event'), atMs: z.number().optional(), event: z.string().optional(), data: z.string() }),
 ]);
 
 export const SseObservationSchema = z.object({
@@ -155,21 +171,45 @@ export const SseObservationSchema = z.object({
   bytes: z.number().int().nonnegative(),
   /** Why reading stopped. `closed` = the server ended the stream inside the window. */
   stopped: z.enum(['window', 'bytes', 'events', 'closed', 'not-a-stream', 'error']),
-  windowMs: z.number().nonnegative(),
+  /** How long the stream was watched: the check's window for a probe, the capture's own limit (`curl --max-time`) for an import; unknown when a capture does not say. */
+  windowMs: z.number().nonnegative().optional(),
 });
 
-/** One Codex CLI invocation as observed. */
-export const CodexRunSchema = z.object({ args: z.array(z.string()), code: z.number().int().nullable(), stdout: z.string(), stderr: z.string() });
-
-/** What the real Codex CLI said about a config: the values it was expected to read back, and its answers. */
+/**
+ * What the real Codex CLI said about a config: its answers (any of list, get, doctor: a capture may hold one), and,
+ * when the probe ran it on the generated config, the server and values that config should read back.
+ */
 export const CodexCliObservationSchema = z.object({
   ...core,
   kind: z.literal('codex-cli'),
-  serverName: z.string(),
-  expected: z.object({ url: z.string(), keyEnv: z.string(), scope: z.string() }),
-  list: CodexRunSchema,
-  get: CodexRunSchema,
+  /** The server the generated config names (probe only); an imported run is about whatever servers Codex shows. */
+  serverName: z.string().optional(),
+  /** What the generated config should read back (probe only): url, key env var, `x-mcp-servers`. */
+  expected: z.object({ url: z.string(), keyEnv: z.string(), scope: z.string() }).optional(),
+  /** True when Codex ran in a network namespace of its own on purpose: what it could not reach says nothing about the gateway. */
+  isolated: z.boolean().optional(),
+  list: CodexRunSchema.optional(),
+  get: CodexRunSchema.optional(),
   doctor: CodexRunSchema.optional(),
+});
+
+/**
+ * Results another tool judged itself, step by step: a JUnit report, the Open WebUI test script's log. There is no
+ * exchange to judge again, so src/checks/reported.ts relays them under one rule for every check.
+ */
+export const ReportedObservationSchema = z.object({
+  ...core,
+  kind: z.literal('reported'),
+  /** The tool that judged. @example 'JUnit' */
+  reporter: z.string(),
+  steps: z.array(
+    z.object({
+      label: z.string(),
+      outcome: z.enum(['pass', 'fail', 'error', 'skipped']),
+      /** What the tool printed for the step. */
+      actual: z.string().optional(),
+    }),
+  ),
 });
 
 /** Every observation, by `kind`. */
@@ -183,6 +223,7 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   McpHealthObservationSchema,
   McpCallObservationSchema,
   McpScopeObservationSchema,
+  ReportedObservationSchema,
 ]);
 
 export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
@@ -198,9 +239,11 @@ export type McpObservation = z.output<typeof McpObservationSchema>;
 export type ClientProfileObservation = z.output<typeof ClientProfileObservationSchema>;
 export type SseItem = z.output<typeof SseItemSchema>;
 export type SseObservation = z.output<typeof SseObservationSchema>;
-export type CodexRun = z.output<typeof CodexRunSchema>;
+export type { CodexRun } from './codex-run.ts';
 export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
 export type McpHealthObservation = z.output<typeof McpHealthObservationSchema>;
 export type McpCallObservation = z.output<typeof McpCallObservationSchema>;
 export type McpScopeObservation = z.output<typeof McpScopeObservationSchema>;
+export type ReportedObservation = z.output<typeof ReportedObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
+export type ObservationKind = Observation['kind'];

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
-import { remarkGuideDirectives, satteriGuideDirectives } from './markdown/guide-directives.ts';
 import { writeBadgeFiles } from './badge-files-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
@@ -27,13 +26,13 @@ interface ProcessorLike {
 }
 
 /**
- * Adds the `:check[…]` and guide directives (`::client-setup`, `::secret-setup`) to whichever Markdown
+ * Adds the `:check[…]` and `:outstanding[…]` directives to whichever Markdown
  * processor is configured: Sätteri (Astro 7's default, which Starlight also supports) or unified. They must
  * be listed before Starlight, whose directive-restoration step would otherwise turn them back into text first.
  */
 function registerDirectives(processor: ProcessorLike | undefined): boolean {
-  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective(), satteriGuideDirectives());
-  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkGuideDirectives);
+  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective());
+  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective);
   else return false;
   return true;
 }
@@ -48,7 +47,7 @@ export function proofbookStatus(): AstroIntegration {
           injectRoute({ pattern, entrypoint: new URL(file, import.meta.url), prerender: true });
         }
         if (!registerDirectives(config.markdown.processor as ProcessorLike | undefined)) {
-          logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…], ::client-setup and ::secret-setup directives will render as text`);
+          logger.warn(`markdown.processor "${(config.markdown.processor as ProcessorLike | undefined)?.name}" takes neither mdast nor remark plugins; :check[…] and :outstanding[…] directives will render as text`);
         }
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -3,7 +3,6 @@ import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
-import { artifactsEntryId, decodeArtifactHighlights, type ArtifactHighlight } from './loaders/artifact-highlights.ts';
 import { decodeStatusEvidence, type StoredStatusEvidence } from './loaders/stored-status-evidence.ts';
 import type { RunHead } from '../status/run-pages.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from '../status/model.ts';
@@ -74,12 +73,4 @@ export function getSiteStatus(): Promise<SiteStatus> {
   const now = Date.now();
   if (!cached || (import.meta.env.DEV && now - cached.at > DEV_REUSE_MS)) cached = { at: now, status: loadSiteStatus(new Date(now)) };
   return cached.status;
-}
-
-/** The highlighted artifacts stored for a run's evidence page, by artifact path (empty when none are stored). */
-export async function artifactHighlights(runId: string): Promise<Map<string, ArtifactHighlight>> {
-  const id = artifactsEntryId(runId);
-  // Not getEntry: it logs a warning for every run the loader did not highlight.
-  const entry = (await readCollection<StoredStatusEvidence>('statusEvidence')).find((candidate) => candidate.id === id);
-  return entry ? decodeArtifactHighlights(entry.data.json) : new Map();
 }

@@ -22,7 +22,8 @@ function testcase(group: string, name: string, state: RowState, message: string,
 }
 
 function rowMessage(row: StatusRow): string {
-  const why = row.limitation ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})` : '';
+  // The class says which layer failed (config_invalid, auth_env_missing, command_not_found are the client's own).
+  const why = row.limitation ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})` : row.failureClass ? ` (${row.failureClass})` : '';
   return `${stateText(row.state, row.provenance)}${why}, ${formatAge(row.ageMs)} old, run ${row.runId}: ${row.summary}`;
 }
 

@@ -48,7 +48,11 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
     measured: digestMeasured(record.measured),
     isBaselineStale: entry !== undefined && isPass,
   };
-  if (record.source.type === 'import') row.importedFrom = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
+  if (record.source.type === 'import') {
+    const where = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
+    // A capture of several streams says which one decided (stdout, stderr or the exit code).
+    row.importedFrom = record.source.stream ? `${where} (${record.source.stream})` : where;
+  }
   if (entry && (isPass || verdict === 'expected-fail')) row.baselineId = baselineEntryId(entry);
   return row;
 }

@@ -14,6 +14,25 @@ describe('the built site in headless Chromium', () => {
     await page.context().close();
   });
 
+  test('after npm start, every page with evidence says it is demo or sample evidence, and /status counts none as real', async () => {
+    const { page, problems } = await openWatchedPage(site.browser);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    const links = [...new Set(await page.locator('nav.sidebar a[href^="/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!)))];
+    const withEvidence: string[] = [];
+    for (const href of links) {
+      await page.goto(`${site.url}${href}`, { waitUntil: 'networkidle' });
+      if ((await page.locator('[data-pb-banner]').count()) === 0) continue;
+      withEvidence.push(href);
+      const said = await page.locator('[data-pb-provenance]').first().getAttribute('data-pb-provenance').catch(() => null);
+      expect(said, `${href} shows evidence without saying where it came from`).toMatch(/^(demo|sample)( (demo|sample))?$/);
+    }
+    expect(withEvidence.length).toBeGreaterThan(8);
+    await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
+    await expect(page.locator('[data-pb-provenance-counts]').textContent()).resolves.toMatch(/^0 real, \d+ from the demo gateway, \d+ hand-written samples$/);
+    expect(problems.list).toEqual([]);
+    await page.context().close();
+  });
+
   test('Pagefind search finds a runbook by a word that only appears in its body', async () => {
     const { page, problems } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });

@@ -25,6 +25,18 @@ describe('npm start, the main job on the embedded default', () => {
     expect(status).toContain(runs[0]);
   });
 
+  test('the demo gateway said who it is: the run and every status.json row carry provenance, none of it real', async () => {
+    const runs = await readdir(path.join(project.dir, 'evaluation/runs'));
+    const run = JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', runs[0], 'run.json'), 'utf8'));
+    expect(run).toMatchObject({ provenance: 'demo', override: false });
+    expect(new Set(run.records.map((r: { provenance: string }) => r.provenance))).toEqual(new Set(['demo']));
+    const status = JSON.parse(await readFile(path.join(project.outDir, 'status.json'), 'utf8')) as { groups: { checks: { rows: { provenance?: string; importedFrom?: string }[] }[] }[]; summary: { provenance: Record<string, number> } };
+    const rows = status.groups.flatMap((group) => group.checks.flatMap((check) => check.rows));
+    expect(rows.length).toBeGreaterThan(15);
+    for (const row of rows) expect(row.provenance, JSON.stringify(row)).toBe(row.importedFrom ? 'sample' : 'demo');
+    expect(status.summary.provenance.real).toBe(0);
+  });
+
   test('the canary key appears nowhere: not in evaluation/, not in dist/, not in the output', async () => {
     const needles = leakForms(project.key);
     expect(await filesContaining(path.join(project.dir, 'evaluation'), needles)).toEqual([]);

@@ -3,6 +3,7 @@ import { importArtifact } from '../../src/ingest/import-artifact.ts';
 import { parsers } from '../../src/ingest/registry.ts';
 import { ImportedArtifactSchema } from '../../src/schemas/imported-artifact.ts';
 import { real } from './fixtures.ts';
+import { catalog } from './import-helpers.ts';
 
 /** A real (or realistic) sample per kind, to damage in each way below. */
 const samples: Record<keyof typeof parsers, string> = {
@@ -30,7 +31,7 @@ const damages: [string, (text: string) => Uint8Array, RegExp][] = [
 ];
 
 function importAs(kind: string, bytes: Uint8Array) {
-  const artifact = importArtifact({ file: `imports/sample.${kind}`, bytes, manifestText: manifest(kind), modifiedAt: '2026-01-01T00:00:00Z' });
+  const artifact = importArtifact({ file: `imports/sample.${kind}`, bytes, manifestText: manifest(kind), modifiedAt: '2026-01-01T00:00:00Z', checks: catalog });
   // Whatever happened, the result is a valid collection entry.
   ImportedArtifactSchema.parse(artifact);
   return artifact;
@@ -63,6 +64,6 @@ describe.each(kinds)('%s', (kind) => {
 });
 
 test('a 40 MB file is refused before decoding', () => {
-  const artifact = importArtifact({ file: 'imports/big.log', bytes: new Uint8Array(40 * 1024 * 1024).fill(0x41), modifiedAt: '2026-01-01T00:00:00Z' });
+  const artifact = importArtifact({ file: 'imports/big.log', bytes: new Uint8Array(40 * 1024 * 1024).fill(0x41), modifiedAt: '2026-01-01T00:00:00Z', checks: catalog });
   expect(artifact.unparseable?.reason).toMatch(/over the 33554432-byte import limit/);
 });

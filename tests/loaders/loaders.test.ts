@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { RACY_MTIME_MS } from '../../src/evidence/file-digest.ts';
@@ -119,6 +119,8 @@ describe('isSettledStamp: a stamp vouches for its bytes only when every mtime in
 
 describe('importsLoader', () => {
   const repoGateway = path.resolve(import.meta.dirname, '../../content/gateway.yaml');
+  // The imports loader judges every import with content/checks, as the site does.
+  const repoChecks = path.resolve(import.meta.dirname, '../../content/checks');
   afterEach(() => {
     delete process.env.PROOFBOOK_TEST_CANARY_KEY;
   });
@@ -128,9 +130,12 @@ describe('importsLoader', () => {
     const canary = 'sk-loader-canary-5f1e9c2a7b';
     const gateway = (await readFile(repoGateway, 'utf8')).replaceAll('keyEnv: LITELLM_API_KEY', 'keyEnv: PROOFBOOK_TEST_CANARY_KEY');
     await writeFile(path.join(root, 'content/gateway.yaml'), gateway);
+    await cp(repoChecks, path.join(root, 'content/checks'), { recursive: true });
     process.env.PROOFBOOK_TEST_CANARY_KEY = canary;
-    // curl's error line reaches the record's summary; here it names a URL with the key in it.
+    // curl's error line reaches the record's summary; here it names a URL with the key in it. A curl error alone does
+    // not say which check it is for (issue 24 item 4), so its meta file names it.
     await writeFile(path.join(evaluationDir, 'imports', 'curl-key-in-url.txt'), `curl: (6) Could not resolve host: ${canary}.gw.lan\n`);
+    await writeFile(path.join(evaluationDir, 'imports', 'curl-key-in-url.txt.meta.yaml'), "kind: curl-transcript\norigin: sandbox\ncapturedAt: '2026-03-01T10:00:00Z'\nchecks: [mcp.tools-list]\n");
     const context = makeLoaderContext(await makeStore(), 'imports', ImportedArtifactSchema, root);
     await importsLoader({ evaluationDir }).load(context.ctx);
     const stored = JSON.stringify(context.ctx.store.get('imports/curl-key-in-url.txt')?.data);
@@ -145,6 +150,7 @@ describe('importsLoader', () => {
     }
     await mkdir(path.join(root, 'content'), { recursive: true });
     await copyFile(repoGateway, path.join(root, 'content/gateway.yaml'));
+    await cp(repoChecks, path.join(root, 'content/checks'), { recursive: true });
     await writeFile(path.join(evaluationDir, 'imports', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const store = await makeStore();
     const loader = importsLoader({ evaluationDir });

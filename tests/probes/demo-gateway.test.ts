@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.ts';
-import { probeAll, probeOne } from './helpers.ts';
+import { executeRun } from '../../src/probes/run.ts';
+import { CheckSchema } from '../../src/schemas/check.ts';
+import { GatewaySchema } from '../../src/schemas/gateway.ts';
+import { probeAll, probeOne, startHttp } from './helpers.ts';
 
 // Every probe kind against the demo gateway over loopback (the LiteLLM + Traefik stand-in of issue 4).
 const KEY = 'sk-demo-probe-test-7d41c2';
@@ -100,5 +103,31 @@ describe('probe kinds against the demo gateway', () => {
     gw.faults.setLatency(1500);
     const record = await probeOne(gw.url, { ...statusRoute, timeout: '500ms' }, env);
     expect([record.verdict, record.failureClass]).toEqual(['fail', 'timeout']);
+  });
+});
+
+describe('what was probed, and by whom', () => {
+  test('a run pointed at the demo gateway with --base-url is neither real nor the environment it names', async () => {
+    const gateway = GatewaySchema.parse({
+      schemaVersion: 1,
+      name: 'litellm',
+      environments: { internal: { label: 'LAN', baseUrl: 'https://litellm.linuxserver.lan', keyEnv: 'PB_TEST_KEY', servers: ['mcp_postgres', 'mcp_filesystem'] } },
+    });
+    const { run } = await executeRun({ gateway, checks: [CheckSchema.parse(statusRoute)], environment: 'internal', origin: 'lan-host', baseUrl: gw.url, env, write: false });
+    const host = new URL(gw.url).host;
+    expect(run).toMatchObject({ environment: 'internal', override: true, provenance: 'demo' });
+    expect(run.records[0]).toMatchObject({ target: `internal (override ${host})`, origin: 'lan-host', provenance: 'demo', host, verdict: 'pass' });
+  });
+
+  test('the same run against a server that is not the demo gateway is real, and at its own URL no override', async () => {
+    const plain = await startHttp((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"scheduled":true,"interval_hours":6}'));
+    try {
+      const gateway = GatewaySchema.parse({ schemaVersion: 1, name: 'litellm', environments: { internal: { label: 'LAN', baseUrl: plain.url, keyEnv: 'PB_TEST_KEY', servers: ['mcp_postgres'] } } });
+      const { run } = await executeRun({ gateway, checks: [CheckSchema.parse(statusRoute)], environment: 'internal', origin: 'lan-host', baseUrl: plain.url, env, write: false });
+      expect(run).toMatchObject({ override: false, provenance: 'real' });
+      expect(run.records[0]).toMatchObject({ target: 'internal', provenance: 'real', verdict: 'pass' });
+    } finally {
+      await plain.close();
+    }
   });
 });

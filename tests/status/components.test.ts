@@ -4,7 +4,7 @@ import EvidenceBanner from '../../src/site/components/status/EvidenceBanner.astr
 import StatusTable from '../../src/site/components/status/StatusTable.astro';
 import { checkPillHtml, fillCheckPills } from '../../src/site/components/status/pill-html.ts';
 import { historySvg } from '../../src/site/components/status/history-svg.ts';
-import { checkPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
+import { checkPlaceholderHtml, outstandingPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
 import { judgePage } from '../../src/status/page-state.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
 import { makeRecord, NOW } from '../support/evidence-fixtures.ts';
@@ -70,5 +70,17 @@ describe('inline pills and history', () => {
     expect(historySvg('ppp-ffpf', 'h')).toBe(
       '<svg class="pb-h" width="24" height="10" role="img" aria-label="h"><rect class="p" width="24" height="10"/><path class="f" d="M12 5h6m3 0h3"/><path class="n" d="M9 5h3"/></svg>',
     );
+  });
+});
+
+describe('outstanding items in the page', () => {
+  test('an :outstanding[…] placeholder becomes the item state, naming what holds it open and why', () => {
+    const item = { id: 'codex-workflow', title: 'Codex', detail: 'd', closes: [{ check: 'clients.codex-cli' }] };
+    const open = { item, closes: [{ check: 'clients.codex-cli', state: 'missing' as const, reason: 'only demo evidence, which closes nothing' }], isReadyToClose: false };
+    const html = fillCheckPills(`<p>State: ${outstandingPlaceholderHtml('codex-workflow')}</p>`, () => undefined, (id) => (id === 'codex-workflow' ? open : undefined));
+    expect(html).toContain('data-pb-outstanding="open"');
+    expect(html).toContain('<code>clients.codex-cli</code> <span class="pb-pill pb-missing">no evidence</span> <small>only demo evidence, which closes nothing</small>');
+    const ready = fillCheckPills(outstandingPlaceholderHtml('codex-workflow'), () => undefined, () => ({ ...open, closes: [{ check: 'clients.codex-cli', state: 'pass' as const }], isReadyToClose: true }));
+    expect(ready).toContain('data-pb-outstanding="ready"');
   });
 });

@@ -1,12 +1,7 @@
 import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
-import { artifactsEntryId, decodeArtifactHighlights, highlightFor } from '../../src/site/loaders/artifact-highlights.ts';
 import { statusEvidenceLoader } from '../../src/site/loaders/status-digest-loader.ts';
 import { decodeStatusEvidence, StatusEvidenceSchema, type StoredStatusEvidence } from '../../src/site/loaders/stored-status-evidence.ts';
 import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
@@ -19,10 +14,9 @@ useTempEvaluation((temp) => ({ root, evaluationDir } = temp));
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 /** One sync in a fresh process: the store is serialised and read back, as the content layer persists it. */
-async function sync(serialised?: string, renderMarkdown?: (markdown: string) => Promise<{ html: string }>) {
+async function sync(serialised?: string) {
   const store = await makeStore(serialised);
   const context = makeLoaderContext(store, 'statusEvidence', StatusEvidenceSchema, root);
-  if (renderMarkdown) Object.assign(context.ctx, { renderMarkdown });
   await statusEvidenceLoader().load(context.ctx);
   const stored = context.ctx.store.get('latest')?.data as StoredStatusEvidence | undefined;
   const latest = stored && decodeStatusEvidence(stored);
@@ -116,37 +110,6 @@ test('a history file rewritten at the same size within the same clock tick as th
   const second = await sync(first.serialised);
   expect(first.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('p');
   expect(second.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('f');
-});
-
-test('the artifacts of runs that get an evidence page are highlighted once, matched by their text, and dropped with the page', async () => {
-  const rendered: string[] = [];
-  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
-  const renderMarkdown = async (markdown: string) => (rendered.push(markdown), { html: String(await processor.process(markdown)) });
-  const run = makeRun({ origin: 'ci', at: minutesAgo(180), verdicts: { 'mcp.tools-list': 'fail' } });
-  const artifactPath = `runs/${run.runId}/raw/tools-list.json`;
-  run.records[0]!.artifacts = [{ label: 'tools/list response', path: artifactPath, mediaType: 'application/json' }];
-  await writeRun(evaluationDir, run, [{ name: 'tools-list.json', content: '{"jsonrpc":"2.0","result":{"tools":[]}}' }]);
-
-  const first = await sync(undefined, renderMarkdown);
-  expect(rendered).toHaveLength(1);
-  expect(first.logs.info).toContain('status: highlighted the artifacts of 1 runs for their evidence pages');
-  const stored = first.store.scopedStore('statusEvidence').get(artifactsEntryId(run.runId))?.data as { json: string };
-  const highlights = decodeArtifactHighlights(stored.json);
-  const text = '{"jsonrpc":"2.0","result":{"tools":[]}}';
-  expect(highlightFor(highlights, artifactPath, text)).toBe(`<pre><code class="language-json">${text}\n</code></pre>`);
-  expect(highlightFor(highlights, artifactPath, '{"changed":true}')).toBeUndefined();
-
-  // Nothing new: nothing rendered again.
-  const second = await sync(first.serialised, renderMarkdown);
-  expect(rendered).toHaveLength(1);
-  expect(second.store.scopedStore('statusEvidence').get(artifactsEntryId(run.runId))).toBeDefined();
-
-  // Two newer runs from the same origin, passing: the first run is neither among the latest two nor cited by a row.
-  // The scan stops at the newest, which settles the only row: the run it did not read highlights at render.
-  const newer = [60, 30].map((minutes) => makeRun({ origin: 'ci', at: minutesAgo(minutes), verdicts: { 'mcp.tools-list': 'pass' } }));
-  for (const newRun of newer) await writeRun(evaluationDir, newRun);
-  const third = await sync(second.serialised, renderMarkdown);
-  expect(third.store.scopedStore('statusEvidence').keys().filter((id) => id.startsWith('artifacts:'))).toEqual([artifactsEntryId(newer[1]!.runId)]);
 });
 
 test('a run that fails its schema is skipped with a warning naming the file, and the others still count', async () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { loadBaseline } from '../../config/baseline-file.ts';
 import { loadProjectConfig } from '../../config/load.ts';
 import { loadOutstanding } from '../../config/outstanding-file.ts';

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readImport } from '../../evidence/read-import.ts';
-import { loadGateway } from '../../config/gateway-file.ts';
+import { loadProjectConfig } from '../../config/load.ts';
+import type { Check } from '../../schemas/check.ts';
 import { collectSecrets, type SecretValue } from '../../evidence/redact.ts';
 import { listImportFiles } from '../../evidence/import-files.ts';
+import { CAPTURE_FILE } from '../../ingest/import-capture.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 
@@ -16,28 +18,56 @@ async function readOptional(file: string): Promise<string> {
   });
 }
 
-function importsSpec(evaluationDir: string, secrets: readonly SecretValue[]): FileSyncSpec {
-  // Sidecars seen by the last listing, so the pre-check does not stat thousands of absent ones.
+const SEP = '\u0000';
+
+function importsSpec(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[], onNewCapture: (dir: string) => void): FileSyncSpec {
+  // Sidecars and capture folders seen by the last listing, so the pre-check does not stat thousands of absent ones.
   let sidecars = new Set<string>();
+  let captures = new Map<string, string[]>();
+  const captureOf = (rel: string): string | undefined => [...captures.keys()].find((dir) => rel.startsWith(`${dir}/`));
   return {
     evaluationDir,
     list: async () => {
       const listed = await listImportFiles(evaluationDir, { withSidecars: true });
       sidecars = new Set(listed.sidecars);
+      captures = listed.captures;
       return listed.files;
     },
     idOf: (rel) => rel,
-    statPaths: (rel) => (sidecars.has(`${rel}.meta.yaml`) ? [rel, `${rel}.meta.yaml`] : [rel]),
-    // The digest covers the artifact bytes and its sidecar: editing the manifest re-parses the artifact.
+    // A capture folder is stamped by its capture.yaml (first: its absence removes the entry) and every file in it.
+    statPaths: (rel) => {
+      const files = captures.get(rel);
+      if (files) return [`${rel}/${CAPTURE_FILE}`, ...files.filter((name) => name !== CAPTURE_FILE).map((name) => `${rel}/${name}`)];
+      return sidecars.has(`${rel}.meta.yaml`) ? [rel, `${rel}.meta.yaml`] : [rel];
+    },
+    // The digest covers the artifact bytes and its sidecar (or every file of a capture folder): editing any re-parses it.
     readRaw: async (rel) => {
       const full = path.join(evaluationDir, rel);
+      const files = captures.get(rel);
+      if (files) return (await Promise.all(files.map(async (name) => `${name}${SEP}${await readOptional(path.join(full, name))}`))).join(SEP);
       const [bytes, manifest] = await Promise.all([readFile(full, 'latin1'), readOptional(`${full}.meta.yaml`)]);
-      return `${bytes}\u0000${manifest}`;
+      return `${bytes}${SEP}${manifest}`;
     },
-    toData: async (rel) => (await readImport(evaluationDir, rel, secrets)) as unknown as Record<string, unknown>,
+    toData: async (rel) => (await readImport(evaluationDir, rel, secrets, checks)) as unknown as Record<string, unknown>,
     explain: (rel, _raw, error) => `skipped evaluation/${rel}: ${(error as Error).message}`,
     watchTarget: (rel) => {
       if (!rel.startsWith('imports/') || rel.split('/').some((part) => part.startsWith('.'))) return undefined;
+      if (rel.endsWith(`/${CAPTURE_FILE}`)) {
+        // A new capture folder: from now on its files belong to it.
+        const dir = rel.slice(0, -CAPTURE_FILE.length - 1);
+        if (!captures.has(dir)) {
+          captures.set(dir, [CAPTURE_FILE]);
+          onNewCapture(dir);
+        }
+        return dir;
+      }
+      const capture = captureOf(rel);
+      if (capture) {
+        const name = rel.slice(capture.length + 1);
+        const files = captures.get(capture)!;
+        if (!files.includes(name)) files.push(name);
+        return capture;
+      }
       if (!rel.endsWith('.meta.yaml')) return rel;
       sidecars.add(rel);
       return rel.slice(0, -'.meta.yaml'.length);
@@ -46,7 +76,7 @@ function importsSpec(evaluationDir: string, secrets: readonly SecretValue[]): Fi
 }
 
 /**
- * Loads every file under `evaluation/imports/` as an ImportedArtifact (id = path relative to
+ * Loads every file and capture folder under `evaluation/imports/` as an ImportedArtifact (id = path relative to
  * `evaluation/`). Artifacts no parser understands become entries with `unparseable` set.
  */
 export function importsLoader(options: EvidenceLoaderOptions = {}): Loader {
@@ -54,9 +84,13 @@ export function importsLoader(options: EvidenceLoaderOptions = {}): Loader {
     name: 'proofbook-imports-loader',
     load: async (ctx) => {
       const evaluationDir = evaluationDirOf(ctx, options);
-      // The values of the secret env vars content/gateway.yaml names are masked in every import.
-      const secrets = collectSecrets(await loadGateway(fileURLToPath(ctx.config.root)), process.env);
-      const spec = importsSpec(evaluationDir, secrets);
+      // The values of the secret env vars content/gateway.yaml names are masked in every import; content/checks judges them.
+      const config = await loadProjectConfig(fileURLToPath(ctx.config.root));
+      // Stream files written before their capture.yaml were single imports until then: they are part of the capture now.
+      const dropFilesOf = (dir: string) => {
+        for (const id of ctx.store.keys()) if (id.startsWith(`${dir}/`)) ctx.store.delete(id);
+      };
+      const spec = importsSpec(evaluationDir, collectSecrets(config.gateway, process.env), config.checks, dropFilesOf);
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`imports: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.removed} removed`);

@@ -1,22 +1,15 @@
 import path from 'node:path';
-import { ARTIFACT_PREVIEW_BYTES, pageArtifacts } from '../../status/run-pages.ts';
-import { EVIDENCE_RUNS_PER_SCOPE } from '../settings.ts';
-import { languageOf } from './artifact-highlights.ts';
-import { readArtifactPreview } from '../../evidence/artifact-preview.ts';
 import { listHistoryFiles, readHistory } from '../../evidence/history-files.ts';
 import { listRunFiles, readRun } from '../../evidence/run-files.ts';
-import type { EvalRun } from '../../schemas/eval-run.ts';
 import type { DailyHistory } from '../../schemas/history.ts';
 import { mapLimit } from '../../util/map-limit.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from '../../status/evidence-digest.ts';
-import { runsLinkedFrom, selectEvidenceRuns } from '../../status/run-pages.ts';
 import { historyStrings, utcDate } from '../../status/history.ts';
 import type { StatusEvidence } from './stored-status-evidence.ts';
 
 /**
  * The status digest's computation: everything the `statusEvidence` loader reads and validates from
- * evaluation/, as plain data. It runs in a worker thread (src/site/speed/status-digest-worker.ts), beside the Markdown
- * rendering of the docs on the main thread, so a sync that must read runs and history costs little wall time.
+ * evaluation/, as plain data.
  */
 
 export interface DigestOptions {
@@ -40,12 +33,6 @@ export async function listInputs(evaluationDir: string, now: Date, historyDays: 
   return { runFiles, historyFiles: historyFiles.filter((rel) => path.basename(rel, '.json') >= from) };
 }
 
-/** A run's artifacts to highlight for its evidence page: path, language and preview text, in page order. */
-export interface ArtifactDocument {
-  runId: string;
-  blocks: { path: string; lang: string; code: string }[];
-}
-
 /** What one computation hands back to the loader. */
 export interface DigestComputation {
   /** StatusEvidence as JSON. */
@@ -56,33 +43,27 @@ export interface DigestComputation {
   scanned: number;
   listed: number;
   historyDays: number;
-  /** Runs that get an evidence page. */
-  pageRuns: string[];
-  /** Of those, the runs read here, with the artifacts their page highlights. */
-  artifacts: ArtifactDocument[];
 }
 
-/** The digest, and the runs read for it by run id. */
-function readDigest(warnings: string[], evaluationDir: string, runFiles: readonly string[], options: DigestOptions, expected: ReadonlySet<string>): { digest: EvidenceDigest; read: Map<string, EvalRun> } {
+/** The digest of the runs, newest first, read until the scan may stop. */
+function readDigest(warnings: string[], evaluationDir: string, runFiles: readonly string[], options: DigestOptions, expected: ReadonlySet<string>): EvidenceDigest {
   const files = [...runFiles].reverse(); // run ids start with the time: newest first
   const builder = new DigestBuilder();
-  const read = new Map<string, EvalRun>();
   for (const rel of files) {
     try {
       const run = readRun(evaluationDir, rel);
       builder.add(run);
-      read.set(run.runId, run);
     } catch (error) {
       warnings.push(`status: skipped ${(error as Error).message}`);
       continue;
     }
     if (builder.isEnough(expected, options.settleSpanMs, options.maxSpanMs)) break;
   }
-  return { digest: builder.finish(files.length), read };
+  return builder.finish(files.length);
 }
 
-// Two files at a time: libuv's four-thread pool is the process's, and a read of every file at once from this
-// worker would queue ahead of every file the build's main thread reads meanwhile.
+// Two files at a time: libuv's four-thread pool is the process's, and a read of every file at once would queue
+// ahead of every file the rest of the build reads meanwhile.
 async function readHistoryWindow(warnings: string[], evaluationDir: string, files: readonly string[]): Promise<DailyHistory[]> {
   const read = await mapLimit(files, 2, (rel) =>
     readHistory(evaluationDir, rel).catch((error: Error) => {
@@ -93,23 +74,6 @@ async function readHistoryWindow(warnings: string[], evaluationDir: string, file
   return read.filter((day): day is DailyHistory => day !== undefined);
 }
 
-/** The artifacts each evidence-page run read here highlights, with their preview text. */
-function artifactDocuments(evaluationDir: string, pageRuns: ReadonlySet<string>, read: ReadonlyMap<string, EvalRun>): ArtifactDocument[] {
-  const documents: ArtifactDocument[] = [];
-  for (const runId of pageRuns) {
-    const run = read.get(runId);
-    if (!run) continue; // not read here: its page highlights at render
-    const blocks: ArtifactDocument['blocks'] = [];
-    for (const { artifact, highlight } of pageArtifacts(run)) {
-      if (!highlight) continue;
-      const preview = readArtifactPreview(evaluationDir, artifact.path, ARTIFACT_PREVIEW_BYTES);
-      if ('text' in preview) blocks.push({ path: artifact.path, lang: languageOf(artifact.path, artifact.mediaType), code: preview.text });
-    }
-    documents.push({ runId, blocks });
-  }
-  return documents;
-}
-
 /** Reads the history window and the runs newest first, and distils them (see statusEvidenceLoader). */
 export async function computeStatusEvidence(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
   const warnings: string[] = [];
@@ -118,10 +82,9 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
   // Rows recent history knows of must be found in the runs before the scan may stop.
   const expected = expectedRows(history, nowMs - options.maxSpanMs);
   const scan = readDigest(warnings, evaluationDir, inputs.runFiles, options, expected);
-  const digest = refineSince(scan.digest, history);
+  const digest = refineSince(scan, history);
   const marks = historyStrings(history, now, options.historyDays);
   const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
-  const pageRuns = selectEvidenceRuns(digest.runs, runsLinkedFrom(digest.latest.map((row) => row.record), digest.drift), EVIDENCE_RUNS_PER_SCOPE);
   return {
     json: JSON.stringify(evidence),
     warnings,
@@ -129,7 +92,5 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
     scanned: digest.scanned,
     listed: digest.listed,
     historyDays: history.length,
-    pageRuns: [...pageRuns],
-    artifacts: artifactDocuments(evaluationDir, pageRuns, scan.read),
   };
 }

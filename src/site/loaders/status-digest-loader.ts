@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from './file-sync.ts';
-import { runInWorker } from '../speed/run-in-worker.ts';
-import { storeArtifactHighlights } from './artifact-highlights.ts';
-import { listInputs, type DigestComputation, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
+import { computeStatusEvidence, listInputs, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
 import { DEFAULT_HISTORY_DAYS } from '../../status/history.ts';
 import { STORED_VERSION, type StoredStatusEvidence } from './stored-status-evidence.ts';
 
@@ -30,16 +28,11 @@ function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInp
   return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
 }
 
-/** Runs computeStatusEvidence in a worker thread (src/site/speed/status-digest-worker.ts). */
-function computeInWorker(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
-  return runInWorker(new URL('../speed/status-digest-worker.ts', import.meta.url), { evaluationDir, inputs, nowMs, options }, 'status: computing the digest');
-}
-
 /**
  * Loads one small entry with the latest evidence per check × target × origin, drift, run heads and history
  * marks, reading runs newest first and only the history files in the window. Its size and cost follow the
- * number of checks, not the number of retained runs or history days. Reading and validating them runs in a
- * worker thread (src/site/loaders/status-digest-compute.ts). Watches evaluation/ in `astro dev`.
+ * number of checks, not the number of retained runs or history days (src/site/loaders/status-digest-compute.ts).
+ * Watches evaluation/ in `astro dev`.
  */
 export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loader {
   const options: DigestOptions = { settleSpanMs: 3 * HOUR, maxSpanMs: 48 * HOUR, historyDays: DEFAULT_HISTORY_DAYS, ...userOptions };
@@ -56,13 +49,11 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
         }
-        const computed = await computeInWorker(evaluationDir, inputs, now.getTime(), options);
+        const computed = await computeStatusEvidence(evaluationDir, inputs, now.getTime(), options);
         for (const warning of computed.warnings) ctx.logger.warn(warning);
         const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
         // Over the version too: an entry stored in an older shape with the same content is replaced.
         const digestHash = ctx.generateDigest(data);
-        const highlighted = await storeArtifactHighlights(ctx, computed.artifacts, new Set(computed.pageRuns));
-        if (highlighted > 0) ctx.logger.info(`status: highlighted the artifacts of ${highlighted} runs for their evidence pages`);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
         if (ctx.store.get('latest')?.digest === digestHash) return;
         ctx.store.set({ id: 'latest', data: await ctx.parseData({ id: 'latest', data }), digest: digestHash });

@@ -8,14 +8,13 @@ export interface StatusEvidence {
   history: { from: string; to: string; byCheck: Record<string, string> };
 }
 
-/** Version of the stored entries; 3 added the `artifacts:<run>` entries, 4 the run heads' target and versions. An older store is recomputed. */
-export const STORED_VERSION = 4;
+/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added the run heads' target and versions. An older store is recomputed. */
+export const STORED_VERSION = 5;
 
 /**
- * An entry of the `statusEvidence` collection as stored: `latest`, the distilled evidence, and
- * `artifacts:<run>`, the highlighted artifacts of a run's evidence page (src/site/loaders/artifact-highlights.ts),
- * each as JSON text. The content layer writes its store out value by value (devalue) on every build; as
- * objects, the ~18,000 values of 200 checks × 3 origins took ~50 ms of each build to write, as one string ~1 ms.
+ * The `statusEvidence` collection's one entry, `latest`: the distilled evidence as JSON text. The content layer
+ * writes its store out value by value (devalue) on every build; as objects, the ~18,000 values of 200 checks × 3
+ * origins took ~50 ms of each build to write, as one string ~1 ms.
  */
 export const StatusEvidenceSchema = z.object({ schemaVersion: z.literal(STORED_VERSION), json: z.string() });
 export type StoredStatusEvidence = z.output<typeof StatusEvidenceSchema>;

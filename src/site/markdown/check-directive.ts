@@ -3,7 +3,7 @@ import { CheckIdSchema } from '../../schemas/check-id.ts';
 import { htmlNode } from './html-node.ts';
 
 /**
- * `:check[mcp.tools-list]` in runbooks. Markdown rendering is cached by content digest, so the plugin
+ * `:check[mcp.tools-list]` in runbooks, and `:outstanding[lan-catalog]` for an outstanding item's state. Markdown rendering is cached by content digest, so the plugin
  * only leaves a placeholder; the MarkdownContent override swaps it for a live pill with the build's age
  * (src/site/components/status/pill-html.ts), and the route middleware (src/site/overrides/route-data.ts) reads the same
  * ids from the page body for the banner.
@@ -23,6 +23,22 @@ interface DirectiveLike {
   children?: { type: string; value?: string }[];
 }
 
+/** The placeholder HTML for an outstanding item's state (`:outstanding[lan-catalog]`), filled like a check pill. */
+export function outstandingPlaceholderHtml(itemId: string): string {
+  return `<span class="${CHECK_PLACEHOLDER_CLASS}" data-outstanding="${itemId}"><code>${itemId}</code></span>`;
+}
+
+const ITEM_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The placeholder for a `:check[…]` or `:outstanding[…]` directive, or undefined when it is neither or the id is malformed. */
+function placeholderOf(node: DirectiveLike): string | undefined {
+  if (node.type !== 'textDirective') return undefined;
+  const label = (node.children ?? []).map((child) => child.value ?? '').join('').trim();
+  if (node.name === 'check') return CheckIdSchema.safeParse(label).success ? checkPlaceholderHtml(label) : undefined;
+  if (node.name === 'outstanding') return ITEM_ID.test(label) ? outstandingPlaceholderHtml(label) : undefined;
+  return undefined;
+}
+
 /** The check id a `:check[…]` directive names, or undefined when it is not one or the id is malformed. */
 export function checkIdOf(node: DirectiveLike): string | undefined {
   if (node.type !== 'textDirective' || node.name !== 'check') return undefined;
@@ -35,9 +51,9 @@ export function remarkCheckDirective() {
   return (tree: Parameters<typeof visit>[0], file: { path?: string; history?: string[] }) => {
     const isMdx = (file.path ?? file.history?.at(-1) ?? '').endsWith('.mdx');
     visit(tree, 'textDirective', (node, index, parent) => {
-      const checkId = checkIdOf(node as DirectiveLike);
-      if (checkId === undefined || index === undefined || !parent) return;
-      (parent as { children: unknown[] }).children[index] = htmlNode(checkPlaceholderHtml(checkId), isMdx, 'text');
+      const placeholder = placeholderOf(node as DirectiveLike);
+      if (placeholder === undefined || index === undefined || !parent) return;
+      (parent as { children: unknown[] }).children[index] = htmlNode(placeholder, isMdx, 'text');
     });
   };
 }
@@ -47,8 +63,8 @@ export function satteriCheckDirective() {
   return ({ sourceFormat }: { sourceFormat?: string }) => ({
     name: 'proofbook-check-directive',
     textDirective(node: DirectiveLike) {
-      const checkId = checkIdOf(node);
-      return checkId === undefined ? undefined : htmlNode(checkPlaceholderHtml(checkId), sourceFormat === 'mdx', 'text');
+      const placeholder = placeholderOf(node);
+      return placeholder === undefined ? undefined : htmlNode(placeholder, sourceFormat === 'mdx', 'text');
     },
   });
 }

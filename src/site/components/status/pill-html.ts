@@ -1,6 +1,6 @@
 import { CHECK_ID_PATTERN } from '../../../schemas/check-id.ts';
 import type { Provenance } from '../../../schemas/provenance.ts';
-import type { CheckStatus, RowState } from '../../../status/model.ts';
+import type { CheckStatus, OutstandingStatus, RowState } from '../../../status/model.ts';
 import { CHECK_PLACEHOLDER_CLASS } from '../../markdown/check-directive.ts';
 import { escapeXml, formatAge, PROVENANCE_LABEL, STATE_LABEL } from '../../../status/present.ts';
 
@@ -32,9 +32,21 @@ export function checkPillHtml(checkId: string, check: CheckStatus | undefined): 
   return `<a class="pb-check" href="/status/#${id}"><code>${id}</code> ${verdictPillHtml(check.state, decider.provenance)} ${age}</a>`;
 }
 
-const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-check="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
+/** An outstanding item's state: ready to close, or open with each closing check that holds it and why. */
+export function outstandingPillHtml(itemId: string, status: OutstandingStatus | undefined): string {
+  const id = escapeXml(itemId);
+  if (!status) return `<span class="pb-check"><code>${id}</code> <span class="pb-pill pb-missing">unknown item</span></span>`;
+  if (status.isReadyToClose) return `<a class="pb-check" href="/status/#outstanding" data-pb-outstanding="ready"><span class="pb-pill pb-pass">ready to close</span></a>`;
+  const open = status.closes
+    .filter((closing) => closing.state !== 'pass')
+    .map((closing) => `<code>${escapeXml(closing.check)}</code> ${verdictPillHtml(closing.state)}${closing.reason ? ` <small>${escapeXml(closing.reason)}</small>` : ''}`)
+    .join(', ');
+  return `<span class="pb-check" data-pb-outstanding="open"><a href="/status/#outstanding"><span class="pb-pill pb-missing">open</span></a> held by ${open}</span>`;
+}
+
+const PLACEHOLDER = new RegExp(`<span class="${CHECK_PLACEHOLDER_CLASS}" data-(check|outstanding)="(${CHECK_ID_PATTERN})"><code>[^<]*</code></span>`, 'g');
 
 /** Replaces the remark plugin's placeholders in rendered HTML with live pills. */
-export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined): string {
-  return html.replace(PLACEHOLDER, (_match, checkId: string) => checkPillHtml(checkId, lookup(checkId)));
+export function fillCheckPills(html: string, lookup: (checkId: string) => CheckStatus | undefined, outstanding: (itemId: string) => OutstandingStatus | undefined = () => undefined): string {
+  return html.replace(PLACEHOLDER, (_match, kind: string, id: string) => (kind === 'check' ? checkPillHtml(id, lookup(id)) : outstandingPillHtml(id, outstanding(id))));
 }
