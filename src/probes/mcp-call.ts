@@ -2,7 +2,8 @@ import type { McpCallCheck } from '../schemas/depth-check.ts';
 import type { McpCallObservation } from '../schemas/observation.ts';
 import { failure } from './classify.ts';
 import { authHeaders, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
-import { deleteSession, postJsonRpc, type RpcExchange, type RpcOptions } from './mcp-exchange.ts';
+import { deleteSession, postJsonRpc, type RpcOptions } from './mcp-exchange.ts';
+import { rpcError } from './mcp.ts';
 
 /** The first text item of a result is kept to this many characters (it is rendered, and may be long). */
 const MAX_TEXT = 2000;
@@ -19,19 +20,11 @@ function readResult(result: Record<string, unknown>): NonNullable<McpCallObserva
   };
 }
 
-/** Records a JSON-RPC error reply on the observation and returns it as a protocol failure. */
-function rpcFailure(step: string, exchange: RpcExchange, obs: McpCallObservation) {
-  const error = exchange.message?.error;
-  if (!error) return null;
-  obs.rpcError = { code: error.code, message: String(error.message) };
-  return failure('protocol', `${step} returned JSON-RPC error ${error.code}: ${error.message}`);
-}
-
 async function callTool(check: McpCallCheck, obs: McpCallObservation, base: RpcOptions): Promise<void> {
   const init = await postJsonRpc('initialize', { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: check.protocolVersion, capabilities: {}, clientInfo: { name: 'proofbook-canary', version: '1' } } }, base);
   obs.transcript.push(init.entry);
   if (init.status !== undefined) obs.status = init.status;
-  obs.failure = init.failure ?? rpcFailure('initialize', init, obs);
+  obs.failure = init.failure ?? rpcError('initialize', init, obs);
   if (obs.failure) return;
   const version = init.message?.result?.protocolVersion;
   if (typeof version !== 'string') {
@@ -51,7 +44,7 @@ async function callTool(check: McpCallCheck, obs: McpCallObservation, base: RpcO
     const call = await postJsonRpc(`tools/call ${check.tool}`, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: check.tool, arguments: check.arguments } }, session);
     obs.transcript.push(call.entry);
     if (call.status !== undefined) obs.status = call.status;
-    obs.failure = call.failure ?? rpcFailure('tools/call', call, obs);
+    obs.failure = call.failure ?? rpcError('tools/call', call, obs);
     if (obs.failure) return;
     const result = call.message?.result;
     if (!result) {

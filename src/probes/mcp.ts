@@ -38,7 +38,7 @@ function readOutcomes(result: Record<string, unknown> | undefined): McpObservati
 }
 
 /** Turns a JSON-RPC error reply into a protocol failure, keeping the error itself on the observation. */
-function rpcError(step: string, exchange: RpcExchange, obs: { rpcError?: { code: number; message: string } }) {
+export function rpcError(step: string, exchange: RpcExchange, obs: { rpcError?: { code: number; message: string } }) {
   const error = exchange.message?.error;
   if (!error) return null;
   obs.rpcError = { code: error.code, message: String(error.message) };

@@ -75,9 +75,9 @@ test('status.json: the version drift per target × origin, and drift after an up
 
 test('/status shows the versions per target × origin and marks the change and the drift that followed it', () => {
   const versions = statusHtml.slice(statusHtml.indexOf('id="versions"'), statusHtml.indexOf('id="drift"'));
-  expect(versions).toMatch(/<tr data-pb-version-change="changed">\s*<td>real-stack · ci<\/td>\s*<td>1\.108\.4<\/td>\s*<td>3\.7\.15<\/td>/);
-  expect(versions).toContain('changed: LiteLLM 1.107.0 → 1.108.4');
-  expect(versions).toMatch(/<tr data-pb-version-change="unchanged">\s*<td>internal · ci<\/td>\s*<td>1\.108\.4<\/td>/);
+  expect(versions).toMatch(/<li data-pb-version-change="changed">\s*real-stack · ci: LiteLLM <strong>1\.108\.4<\/strong>, Traefik <strong>3\.7\.15<\/strong>/);
+  expect(versions).toContain(`changed since the run before (${before.runId}): LiteLLM 1.107.0 → 1.108.4.`);
+  expect(versions).toMatch(/<li data-pb-version-change="unchanged">\s*internal · ci: LiteLLM <strong>1\.108\.4<\/strong>[\s\S]*?unchanged since the run before\./);
   const drift = statusHtml.slice(statusHtml.indexOf('id="drift"'), statusHtml.indexOf('id="known-limitations"'));
   expect(drift).toMatch(/real-stack · ci[\s\S]*?added <code>mcp_postgres-explain<\/code>;[\s\S]*?data-pb-drift-cause="upgrade"> after an upgrade: LiteLLM 1\.107\.0 → 1\.108\.4\./);
   expect(drift).toMatch(/internal · ci[\s\S]*?removed <code>mcp_postgres-query<\/code>;[\s\S]*?data-pb-drift-cause="same-versions"/);
