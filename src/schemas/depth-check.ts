@@ -36,6 +36,7 @@ export const McpHealthCheckSchema = z.strictObject({
   auth: AuthModeSchema.default('key'),
   /** Servers that must be reported healthy; the environment's `servers` when left out. */
   servers: z.array(McpServerNameSchema).min(1).optional(),
+  /** How partly healthy and unknown servers are judged. */
   expect: McpHealthExpectSchema.prefault({}),
 });
 
@@ -56,6 +57,7 @@ export const McpCallCheckSchema = z.strictObject({
   path: z.string().startsWith('/').optional(),
   /** Servers sent in `x-mcp-servers`; the environment's `servers` when left out. @example ['mcp_postgres'] */
   servers: z.array(McpServerNameSchema).min(1).optional(),
+  /** The credential the call carries. */
   auth: AuthModeSchema.default('key'),
   /** Protocol version the probe offers in `initialize`. */
   protocolVersion: z.string().default('2025-11-25'),
@@ -63,6 +65,7 @@ export const McpCallCheckSchema = z.strictObject({
   tool: z.string().regex(/^[A-Za-z0-9_]+-\S+$/, { error: 'name the tool as the gateway lists it: <server>-<tool>, e.g. "mcp_postgres-query"' }),
   /** The call's arguments. @example { sql: 'SELECT 1 AS one' } */
   arguments: z.record(z.string(), z.unknown()).default({}),
+  /** What the call's result must say besides not being an error. */
   expect: McpCallExpectSchema.prefault({}),
 });
 
@@ -88,9 +91,11 @@ export const McpScopeCheckSchema = z.strictObject({
   kind: z.literal('mcp-scope'),
   /** MCP endpoint path; the environment's `mcpPath` when left out. */
   path: z.string().startsWith('/').optional(),
+  /** The credential every case carries. */
   auth: AuthModeSchema.default('key'),
   /** Protocol version the probe offers in `initialize`. */
   protocolVersion: z.string().default('2025-11-25'),
+  /** Each header value to send, with what it must give. */
   cases: z.array(McpScopeCaseSchema).min(1),
 });
 
