@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { onBuildLog } from './src/site/known-build-warnings.ts';
 import { proofbookStatus } from './src/site/integration.ts';
 
 // Docs live in the top-level `content/docs/`. Starlight hard-codes `<srcDir>/content/docs` for the
@@ -13,15 +14,22 @@ export default defineConfig({
   // The public URL, when there is one: Starlight then adds canonical links and a sitemap. Without it the
   // build writes neither rather than URLs that point at localhost.
   site: process.env.PROOFBOOK_SITE_URL || undefined,
+  // A warning Astro causes and has to fix upstream, dropped with its reason (src/site/known-build-warnings.ts).
+  vite: { build: { rolldownOptions: { onLog: onBuildLog } } },
   // Astro 7 defaults to 'jsx', which strips whitespace between inline elements in prose.
   compressHTML: true,
   integrations: [
+    // Without a public URL there is nothing to put in a sitemap. Starlight adds @astrojs/sitemap unless an integration
+    // of that name is present, and it would only warn and skip; this stand-in takes its place (it does nothing).
+    ...(process.env.PROOFBOOK_SITE_URL ? [] : [{ name: '@astrojs/sitemap', hooks: {} }]),
     // Before Starlight: its directive restoration must run after our `:check[…]` plugin (src/integration.ts).
     proofbookStatus(),
     starlight({
       title: 'Proofbook',
       description: 'Runbooks, client guides and live evidence for the LiteLLM MCP gateway.',
       lastUpdated: true,
+      // Our own /404 (src/site/routes/not-found.astro): Starlight's warns on every build that docs has no 404 entry.
+      disable404Route: true,
       // Evidence banners under page titles and live `:check[…]` pills (issue 7); the route middleware marks the
       // sidebar and works out each page's evidence before it renders.
       routeMiddleware: './src/site/overrides/route-data.ts',
@@ -29,7 +37,9 @@ export default defineConfig({
         PageTitle: './src/site/overrides/PageTitle.astro',
         MarkdownContent: './src/site/overrides/MarkdownContent.astro',
       },
-      editLink: { baseUrl: process.env.PROOFBOOK_EDIT_URL ?? 'https://git.example.internal/gateway/proofbook/edit/main/' },
+      // "Edit page" links only where the team has said where its source is edited (e.g. a forge's edit URL ending in
+      // /edit/main/); without one there is no link rather than one to a host that does not exist.
+      ...(process.env.PROOFBOOK_EDIT_URL ? { editLink: { baseUrl: process.env.PROOFBOOK_EDIT_URL } } : {}),
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }, { label: 'Status', link: '/status/' }, { slug: 'outstanding' }] },
         { label: 'Runbooks', items: [{ autogenerate: { directory: 'runbooks' } }] },

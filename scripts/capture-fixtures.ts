@@ -6,10 +6,18 @@
  * show its scenario (listed, not written) or the run failed; 2: no loopback-only namespace could be had.
  */
 import { spawnSync } from 'node:child_process';
+import { defineCommand } from '../src/cli/command.ts';
 import path from 'node:path';
 import { isLoopbackOnly, isolatedArgv } from '../src/probes/codex-cli/isolated.ts';
 import { formatReport, makeCorpus } from '../tests/captures/make/index.ts';
 
+defineCommand({
+  name: 'capture-fixtures',
+  summary: 'Regenerate tests/captures/corpus/ from scratch with the real tools (curl, the MCP Inspector CLI, the Codex CLI, nginx, MCP servers), all on loopback, inside a loopback-only network namespace (run as root).',
+  options: {},
+  examples: ['npm run capture-fixtures'],
+  exitCodes: ['0 every capture written', '1 a capture did not show its scenario, or the run failed', '2 no loopback-only namespace could be had'],
+}).parse();
 const root = path.resolve(import.meta.dirname, '..');
 
 if (!isLoopbackOnly()) {

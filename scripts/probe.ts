@@ -1,9 +1,6 @@
-// `npm run probe -- --env internal --origin lan-host [--base-url URL] [--only id…] [--junit file] [--json]
-//   [--concurrency N] [--evaluation-dir DIR] [--deadline 5m] [--no-write]`
-// Exit codes: 0 every check passed, is degraded or is an expected failure (content/baseline.yaml), 1 a check
-// failed or errored, 2 configuration error.
+// `npm run probe`: one environment, one origin, one run in evaluation/runs/ (`npm run probe -- --help`).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../src/cli/command.ts';
 import { loadBaseline } from '../src/config/baseline-file.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets, redactText } from '../src/evidence/redact.ts';
@@ -15,26 +12,36 @@ import { DurationSchema } from '../src/schemas/duration.ts';
 import { ProofbookInputError } from '../src/schemas/parse.ts';
 import { markExpectedFailures } from '../src/status/baseline.ts';
 
+const command = defineCommand({
+  name: 'probe',
+  summary: 'Probe one environment of content/gateway.yaml from one origin with the checks in content/checks/, and write one run to evaluation/runs/.',
+  positionals: '[id…]',
+  options: {
+    env: { type: 'string', value: 'id', description: 'environment in content/gateway.yaml (default: its defaultEnvironment)' },
+    origin: { type: 'string', value: 'id', default: process.env.PROOFBOOK_ORIGIN ?? 'local', description: 'where this run happens, recorded in every record (env PROOFBOOK_ORIGIN)' },
+    'base-url': { type: 'string', value: 'URL', description: "probe this URL instead of the environment's baseUrl" },
+    only: { type: 'string', multiple: true, value: 'id,…', description: 'only these check ids or groups (mcp, mcp.*); also as words after the flags' },
+    junit: { type: 'string', value: 'file', description: 'also write JUnit XML for CI' },
+    json: { type: 'boolean', default: false, description: 'print the run as JSON on stdout (progress goes to stderr)' },
+    concurrency: { type: 'string', value: 'N', default: '3', description: 'checks in flight at once' },
+    'evaluation-dir': { type: 'string', value: 'dir', description: 'evidence store (default: evaluation/)' },
+    evaluation: { type: 'string', value: 'dir', description: 'the earlier spelling of --evaluation-dir' },
+    deadline: { type: 'string', value: 'duration', default: '5m', description: 'hard deadline for the whole run' },
+    'no-write': { type: 'boolean', default: false, description: 'print the results but write nothing' },
+    'traefik-api': { type: 'string', value: 'URL', description: "Traefik's API, to record its version in the run (the real stack)" },
+  },
+  examples: [
+    'npm run probe -- --env internal --origin lan-host',
+    'npm run probe -- --env demo --base-url http://127.0.0.1:4000 --only mcp,routing.auth-matrix',
+    'npm run probe -- --env internal --junit probe.xml --json > run.json',
+  ],
+  exitCodes: ['0 every check passed, is degraded or is an expected failure (content/baseline.yaml)', '1 a check failed or errored', '2 a usage or configuration error'],
+});
+const { values, positionals } = command.parse();
+
 const root = process.cwd();
 let secrets: ReturnType<typeof collectSecrets> = [];
 try {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      env: { type: 'string' },
-      origin: { type: 'string', default: process.env.PROOFBOOK_ORIGIN ?? 'local' },
-      'base-url': { type: 'string' },
-      only: { type: 'string', multiple: true },
-      junit: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '3' },
-      'evaluation-dir': { type: 'string' },
-      evaluation: { type: 'string' }, // the earlier spelling of --evaluation-dir
-      deadline: { type: 'string', default: '5m' },
-      'no-write': { type: 'boolean', default: false },
-      'traefik-api': { type: 'string' },
-    },
-  });
   const [config, baseline] = await Promise.all([loadProjectConfig(root), loadBaseline(root)]);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ProofbookInputError('--concurrency', 'command line', [{ path: 'concurrency', message: `Expected a positive integer, received "${values.concurrency}"` }]);
@@ -61,7 +68,7 @@ try {
   if (values.json) process.stdout.write(`${redactText(JSON.stringify(stored, null, 2), secrets)}\n`);
   process.exitCode = exitCodeFor(judged);
 } catch (error) {
-  const isConfig = error instanceof ProofbookInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const isConfig = error instanceof ProofbookInputError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${redactText(message, secrets)}\n`);
   process.exitCode = isConfig ? 2 : 1;

@@ -1,34 +1,39 @@
-// `npm start`: the embedded default. Starts the demo gateway on loopback, runs probe → ingest → build against it,
+// `npm start`: the embedded default. Starts the demo gateway on loopback, runs probe → runbooks → ingest → build against it,
 // then serves the site until Ctrl-C, and stops everything it started.
-import { parseArgs } from 'node:util';
+import { defineCommand } from '../src/cli/command.ts';
 import { startDemoGateway } from '../src/demo-gateway/index.ts';
-import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoKey, pipelineStages, previewCommand } from '../src/pipeline/embedded-default.ts';
+import { DEMO_ADMIN_KEY_ENV, DEMO_KEY_ENV, demoGatewayOptions, demoKey, pipelineStages, previewCommand } from '../src/pipeline/embedded-default.ts';
 import { runStage, spawnNode, waitForHttp } from '../src/pipeline/run-command.ts';
 
-const { values } = parseArgs({
+const { values } = defineCommand({
+  name: 'start',
+  summary: 'The embedded default: start the demo gateway on loopback, probe it, ingest, build the site and serve it until Ctrl-C.',
   options: {
-    port: { type: 'string', default: '4321' },
-    origin: { type: 'string', default: 'local' },
-    config: { type: 'string' },
-    'no-serve': { type: 'boolean', default: false },
+    port: { type: 'string', value: 'N', default: '4321', description: 'port of the served site on 127.0.0.1' },
+    origin: { type: 'string', value: 'id', default: 'local', description: 'where the probe runs, recorded in the evidence' },
+    config: { type: 'string', value: 'file', description: 'Astro config to build with (default: astro.config.mjs)' },
+    'no-serve': { type: 'boolean', default: false, description: 'stop after the build instead of serving the site' },
   },
-});
+  examples: ['npm start', 'npm start -- --port 8080', 'npm start -- --no-serve'],
+  exitCodes: ['0 stopped with Ctrl-C (or built, with --no-serve)', '1 a stage failed', '2 a usage error'],
+}).parse();
 
 const root = process.cwd();
 const key = demoKey(process.env);
 const env = { ...process.env, [DEMO_KEY_ENV]: key, [DEMO_ADMIN_KEY_ENV]: key, ASTRO_TELEMETRY_DISABLED: '1' };
-const gateway = await startDemoGateway({ masterKey: key, pingIntervalMs: 1000, postgresUrl: process.env.PROOFBOOK_DEMO_POSTGRES_URL });
+const gateway = await startDemoGateway(demoGatewayOptions(process.env, key));
 console.log(`demo gateway (a stand-in for LiteLLM + Traefik) at ${gateway.url}; its key is in $${DEMO_KEY_ENV}`);
 
 let preview: ReturnType<typeof spawnNode> | undefined;
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+let stopping: Promise<never> | undefined;
+// The first reason to stop wins: the preview's own exit during a Ctrl-C must not cut the gateway's stop short.
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     preview?.kill('SIGTERM');
     await gateway.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 process.once('SIGINT', () => void stop(130));
 process.once('SIGTERM', () => void stop(143));

@@ -8,6 +8,7 @@ import { evaluateMcp } from './mcp.ts';
 import { evaluateMcpCall } from './mcp-call.ts';
 import { evaluateMcpHealth } from './mcp-health.ts';
 import { evaluateMcpScope } from './mcp-scope.ts';
+import { evaluateRunbookBlock, type JudgedBlock } from './runbook-block.ts';
 import type { CheckOutcome } from './outcome.ts';
 import { evaluateReported } from './reported.ts';
 import { evaluateSse } from './sse.ts';
@@ -63,4 +64,15 @@ export function judge<K extends CheckKind>(check: CheckOf<K>, observation: Obser
   }
   const evaluate = evaluators[check.kind] as Evaluator<K>;
   return evaluate(check, observation as ObservationFor<K>, environmentId);
+}
+
+/**
+ * Judges an executed runbook block. Blocks are checks the docs define (src/schemas/runbook.ts), not
+ * content/checks, so they have no entry in `evaluators`; their verdict rules live here all the same.
+ */
+export function judgeRunbookBlock(block: JudgedBlock, observation: Observation): CheckOutcome {
+  if (observation.kind !== 'runbook-block') {
+    return { verdict: 'error', failureClass: null, summary: `a ${observation.kind} observation cannot be judged by runbook block ${block.id}`, conditions: [], measured: {} };
+  }
+  return evaluateRunbookBlock(block, observation);
 }

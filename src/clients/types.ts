@@ -81,6 +81,10 @@ export interface LintProblem {
 export interface LintOptions {
   /** When given, `${VAR}` references are checked against it (Claude Code fails on an unset one). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** MCP server names content/gateway.yaml defines: an `x-mcp-servers` value naming another is a typo. */
+  servers?: readonly string[];
+  /** Whether a stdio server's command can be run here (a PATH lookup, passed in so linting stays pure). */
+  commandExists?: (command: string) => boolean;
 }
 
 /** One client: how to generate its setup, how it turns config into a request, how to lint its file. */

@@ -40,7 +40,7 @@ describe('check files', () => {
 `;
     expect(() => parseChecksFile(text, 'content/checks/mcp.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
-      content/checks/mcp.yaml:8 → checks[1].timout: Unrecognized key "timout"
+      content/checks/mcp.yaml:8 → checks[1].timout: unknown key \`timout\` — did you mean \`timeout\`?
       hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
@@ -59,7 +59,7 @@ describe('check files', () => {
     expect(() => parseChecksFile(text, 'content/checks/sse.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
       content/checks/sse.yaml:5 → checks[0].window: Expected a duration such as "500ms", "30s", "15m", "6h" or "2d", received "35 seconds"
-      content/checks/sse.yaml:8 → checks[1].kind: Invalid discriminator value. Expected 'http' | 'auth-matrix' | 'mcp' | 'sse-capture' | 'client-profile' | 'codex-cli' | 'mcp-health' | 'mcp-call' | 'mcp-scope'
+      content/checks/sse.yaml:8 → checks[1].kind: unknown kind \`htp\` — did you mean \`http\`? Expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli, mcp-health, mcp-call, mcp-scope
       hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
@@ -135,7 +135,7 @@ describe('gateway.yaml', () => {
   test('unknown keys in an environment are errors (the shared schema would drop them silently)', () => {
     expect(() => parseGatewayFile(GATEWAY.replace('keyEnv: LITELLM_API_KEY', 'keyEnv: LITELLM_API_KEY\n    keyenv: X'), 'content/gateway.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid gateway definition:
-      content/gateway.yaml:8 → environments.internal.keyenv: Unrecognized key "keyenv"
+      content/gateway.yaml:8 → environments.internal.keyenv: unknown key \`keyenv\` — did you mean \`keyEnv\`?
       hint: every field: content/docs/reference/gateway.md (/reference/gateway/ on the site)]
     `);
   });

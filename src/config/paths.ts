@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ProofbookInputError } from '../schemas/parse.ts';
 
@@ -23,3 +24,11 @@ export async function readOrExplain<T>(root: string, relative: string, what: str
   }
 }
 
+
+/** The text of an optional content file under `root`, or undefined when it does not exist (any other error is thrown). */
+export async function readOptionalFile(root: string, relative: string): Promise<string | undefined> {
+  return readFile(path.join(root, relative), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}

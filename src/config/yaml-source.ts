@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { formatPath, ProofbookInputError, type LocatedIssue } from '../schemas/parse.ts';
+import { issueText, knownKeysAt, unknownKeyText } from './issue-text.ts';
 
 /** A parsed YAML file that can say on which line any path of its data is written. */
 export interface YamlSource {
@@ -53,12 +54,13 @@ export function validateYaml<S extends z.ZodType>(schema: S, source: YamlSource,
   if (result.success) return result.data;
   const issues: LocatedIssue[] = result.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, source.data, issue.path);
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
-        return { path: formatPath(path), line: source.lineOf(path), message: `Unrecognized key "${key}"` };
+        return { path: formatPath(path), line: source.lineOf(path), message: unknownKeyText(key, known) };
       });
     }
-    return [{ path: formatPath(issue.path), line: source.lineOf(issue.path), message: issue.message }];
+    return [{ path: formatPath(issue.path), line: source.lineOf(issue.path), message: issueText(issue, source.data) }];
   });
   throw new ProofbookInputError(source.file, what, issues, hint);
 }

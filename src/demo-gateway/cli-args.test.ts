@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_KEY_FILE, parseGatewayCliArgs } from './cli-args.ts';
+import { DEFAULT_KEY_FILE, DEMO_PING_INTERVAL_MS, parseGatewayCliArgs } from './cli-args.ts';
 
 test('defaults: loopback, free port, key to be generated', () => {
   expect(parseGatewayCliArgs([], {})).toEqual({
-    host: '127.0.0.1', port: 0, pingIntervalMs: undefined, postgresUrl: undefined, filesystemRoot: undefined,
+    host: '127.0.0.1', port: 0, pingIntervalMs: DEMO_PING_INTERVAL_MS, postgresUrl: undefined, filesystemRoot: undefined,
     masterKey: null, keyFile: DEFAULT_KEY_FILE, quiet: false,
   });
 });

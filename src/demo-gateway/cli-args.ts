@@ -8,6 +8,12 @@ import { parseArgs } from 'node:util';
 export const MASTER_KEY_ENV = 'PROOFBOOK_DEMO_GATEWAY_KEY';
 /** Env var holding the PostgreSQL URL for `mcp_postgres`. */
 export const POSTGRES_URL_ENV = 'PROOFBOOK_DEMO_POSTGRES_URL';
+/**
+ * SSE ping interval of `npm run demo-gateway`, as `npm start` runs it: the demo environment's sse.heartbeat
+ * expects it (content/checks/sse.yaml, byEnvironment.demo), so a probe of the demo is not 35 s long. LiteLLM
+ * pings every 15 s (`--ping-interval-ms 15000`, and the library default of startDemoGateway).
+ */
+export const DEMO_PING_INTERVAL_MS = 1000;
 /** Where a generated key is written when the env var is unset (git-ignored). */
 export const DEFAULT_KEY_FILE = '.tmp/demo-gateway.key';
 
@@ -15,7 +21,7 @@ export const DEFAULT_KEY_FILE = '.tmp/demo-gateway.key';
 export interface GatewayCliConfig {
   host: string;
   port: number;
-  pingIntervalMs: number | undefined;
+  pingIntervalMs: number;
   postgresUrl: string | undefined;
   filesystemRoot: string | undefined;
   /** The key from the environment, or null when one must be generated into `keyFile`. */
@@ -24,11 +30,12 @@ export interface GatewayCliConfig {
   quiet: boolean;
 }
 
-export const CLI_USAGE = `Usage: node scripts/demo-gateway.ts [--host 127.0.0.1] [--port 0] [--ping-interval-ms 15000]
+export const CLI_USAGE = `Usage: node scripts/demo-gateway.ts [--host 127.0.0.1] [--port 0] [--ping-interval-ms ${DEMO_PING_INTERVAL_MS}]
                                   [--postgres-url URL] [--filesystem-root DIR] [--key-file ${DEFAULT_KEY_FILE}] [--quiet]
 Prints the gateway URL on stdout; the access log goes to stderr unless --quiet.
+SSE pings every ${DEMO_PING_INTERVAL_MS} ms, what the demo environment's sse.heartbeat expects; LiteLLM's own interval is 15000.
 Master key: env ${MASTER_KEY_ENV}; if unset, a key is generated and written to --key-file (mode 0600).
-PostgreSQL for mcp_postgres: --postgres-url or env ${POSTGRES_URL_ENV} (see .ci/postgres.sh).`;
+PostgreSQL for mcp_postgres: --postgres-url or env ${POSTGRES_URL_ENV}; without either, an embedded one (PGlite, in memory).`;
 
 function toInteger(raw: string | undefined, flag: string, min: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -56,7 +63,7 @@ export function parseGatewayCliArgs(argv: string[], env: NodeJS.ProcessEnv): Gat
   return {
     host: values.host,
     port: toInteger(values.port, '--port', 0) ?? 0,
-    pingIntervalMs: toInteger(values['ping-interval-ms'], '--ping-interval-ms', 1),
+    pingIntervalMs: toInteger(values['ping-interval-ms'], '--ping-interval-ms', 1) ?? DEMO_PING_INTERVAL_MS,
     postgresUrl: values['postgres-url'] ?? (env[POSTGRES_URL_ENV] || undefined),
     filesystemRoot: values['filesystem-root'],
     masterKey: envKey !== undefined && envKey !== '' ? envKey : null,

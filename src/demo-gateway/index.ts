@@ -5,9 +5,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoFilesystem } from './demo-files.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { createFaults, createFaultState, type Faults } from './faults.ts';
 import { createKeyRing } from './key-ring.ts';
-import { parseDemoGatewayOptions, type DemoGatewayOptions } from './options.ts';
+import { parseDemoGatewayOptions, type DemoGatewayOptions, type ResolvedDemoGatewayOptions } from './options.ts';
 import { createRequestHandler } from './request-handler.ts';
 import { createUpstreamPool } from './upstream-pool.ts';
 import { upstreamSpecs } from './upstream-specs.ts';
@@ -50,6 +51,17 @@ function urlPassword(url: string | undefined): string | undefined {
   }
 }
 
+/** The temp folder for mcp_filesystem and the embedded database for mcp_postgres, side by side; all or nothing. */
+async function startBackingStores(options: ResolvedDemoGatewayOptions, log: (line: string) => void) {
+  const [files, database] = await Promise.allSettled([
+    options.filesystemRoot === undefined ? createDemoFilesystem() : null,
+    options.embeddedPostgres && options.postgresUrl === undefined ? startEmbeddedPostgres({ log: (line) => log(`[mcp_postgres database] ${line}`) }) : null,
+  ]);
+  if (files.status === 'fulfilled' && database.status === 'fulfilled') return { demoFs: files.value, embeddedDb: database.value };
+  await Promise.all([files.status === 'fulfilled' ? files.value?.remove() : null, database.status === 'fulfilled' ? database.value?.stop() : null]);
+  throw files.status === 'rejected' ? files.reason : (database as PromiseRejectedResult).reason;
+}
+
 /** Starts the demo gateway and its upstream MCP servers; resolves once it accepts connections. */
 export async function startDemoGateway(input: DemoGatewayOptions): Promise<DemoGateway> {
   const options = parseDemoGatewayOptions(input);
@@ -58,10 +70,10 @@ export async function startDemoGateway(input: DemoGatewayOptions): Promise<DemoG
   if (password !== undefined) keyRing.addSecret(password);
   const log = (line: string): void => options.logger?.(keyRing.redact(line));
   const faultState = createFaultState();
-  const demoFs = options.filesystemRoot === undefined ? await createDemoFilesystem() : null;
+  const { demoFs, embeddedDb } = await startBackingStores(options, log);
   const filesystemRoot = options.filesystemRoot ?? demoFs?.root ?? '';
   const pool = createUpstreamPool({
-    specs: upstreamSpecs({ filesystemRoot, postgresUrl: options.postgresUrl }),
+    specs: upstreamSpecs({ filesystemRoot, postgresUrl: options.postgresUrl ?? embeddedDb?.url }),
     isUnreachable: (name) => faultState.unreachable.has(name),
     log,
     timeoutMs: options.upstreamTimeoutMs,
@@ -76,7 +88,7 @@ export async function startDemoGateway(input: DemoGatewayOptions): Promise<DemoG
       // Open SSE streams would keep close() waiting for ever.
       server.closeAllConnections();
       await Promise.all([closed, pool.stop()]);
-      await demoFs?.remove();
+      await Promise.all([demoFs?.remove(), embeddedDb?.stop()]);
     })();
     return stopping;
   };

@@ -24,6 +24,11 @@ export const DemoGatewayOptionsSchema = z.object({
    * @example 'postgresql://proofbook@127.0.0.1:54329/proofbook_demo'
    */
   postgresUrl: z.string().regex(/^postgres(ql)?:\/\//, { error: 'must start with postgresql:// (or postgres://)' }).optional(),
+  /**
+   * Without `postgresUrl`, start an embedded PostgreSQL (PGlite, in memory, seeded with `demo_items`) for
+   * `mcp_postgres`, as `npm start` and `npm run demo-gateway` do. Off by default: most tests need no database.
+   */
+  embeddedPostgres: z.boolean().default(false),
   /** Folder `mcp_filesystem` serves; default: a fresh temp dir with a couple of files, removed on stop. */
   filesystemRoot: z.string().min(1).optional(),
   /** Receives one access-log line per request and upstream diagnostics; keys are scrubbed first. */

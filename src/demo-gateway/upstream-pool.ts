@@ -6,6 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { createCachingSchemaValidator } from './schema-validator-cache.ts';
 import type { UpstreamSpec } from './upstream-specs.ts';
 
 /** What listing one upstream produced, in the shape of `litellm.ai/server_outcomes`. */
@@ -53,7 +54,7 @@ async function connectUpstream(spec: UpstreamSpec, options: PoolOptions, onClose
   transport.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') options.log(`[${spec.name}] ${line}`);
   });
-  const client = new Client({ name: 'litellm-demo-gateway', version: '1.0.0' });
+  const client = new Client({ name: 'litellm-demo-gateway', version: '1.0.0' }, { jsonSchemaValidator: createCachingSchemaValidator() });
   client.onclose = onClose;
   try {
     await withTimeout(client.connect(transport), options.timeoutMs, `starting ${spec.name}`);

@@ -16,6 +16,7 @@ test('a namespace with only internal addresses counts as isolated; any external 
   const lo = { address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' } as const;
   expect(isLoopbackOnly({ lo: [lo] })).toBe(true);
   expect(isLoopbackOnly({ lo: [lo], eth0: [{ ...lo, address: '10.0.0.2', internal: false, cidr: '10.0.0.2/24' }] })).toBe(false);
-  expect(isolatedArgv(['codex', 'x'], false).slice(0, 2)).toEqual(['unshare', '-n']);
-  expect(isolatedArgv(['codex', 'x'], true)).toEqual(['codex', 'x']);
+  expect(isolatedArgv(['codex', 'x'], false).slice(0, 3)).toEqual(['unshare', '-n', '-m']);
+  expect(isolatedArgv(['codex', 'x'], true, true).slice(0, 2)).toEqual(['unshare', '-m']);
+  expect(isolatedArgv(['codex', 'x'], true, false)).toEqual(['codex', 'x']);
 });

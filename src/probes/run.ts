@@ -1,12 +1,14 @@
 import { Agent } from 'undici';
 import { collectSecrets } from '../evidence/redact.ts';
-import { writeRun, type RawArtifact } from '../evidence/store.ts';
+import { writeAttestedRun } from '../evidence/attested-run.ts';
+import type { RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidence.ts';
 import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
 import type { Provenance } from '../schemas/provenance.ts';
 import type { Gateway } from '../schemas/gateway.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './context.ts';
+import { dispatchOrder } from './dispatch-order.ts';
 import { readFingerprint } from './fingerprint.ts';
 import { mapBounded } from './pool.ts';
 import { notStartedRecord, probeCheck, type RunContext } from './probe-check.ts';
@@ -82,10 +84,12 @@ export async function executeRun(options: RunProbesOptions): Promise<ExecutedRun
   // gateway costs the run nothing beyond its checks' own deadlines.
   const fingerprint = readFingerprint({ baseUrl: plan.baseUrl, key: plan.credentials.key, traefikApiUrl: options.traefikApiUrl, dispatcher, signal: AbortSignal.any([runDeadline.signal, AbortSignal.timeout(FINGERPRINT_TIMEOUT_MS)]) }).catch(() => undefined);
   try {
-    const probed = await mapBounded(plan.checks, concurrency, async (check) => {
+    const probed = new Array<EvidenceRecord>(plan.checks.length);
+    await mapBounded(dispatchOrder(plan.checks, options.environment), concurrency, async (index) => {
+      const check = plan.checks[index]!;
       const record = runDeadline.signal.aborted ? notStartedRecord(check, ctx, runDeadlineMs) : await probeCheck(check, ctx);
       options.onResult?.(record, ++done, plan.checks.length);
-      return record;
+      probed[index] = record;
     });
     // One answer from the demo gateway makes the whole run demo evidence, its client CLI checks included.
     const provenance: Provenance = probed.some((record) => record.provenance === 'demo') ? 'demo' : 'real';
@@ -113,7 +117,7 @@ export async function runProbes(options: RunProbesOptions): Promise<EvalRun> {
 export async function runAndStore(options: RunProbesOptions): Promise<ExecutedRun> {
   const executed = await executeRun(options);
   if (options.evaluationDir && options.write !== false) {
-    executed.dir = await writeRun(options.evaluationDir, executed.run, executed.raw, { secrets: collectSecrets(options.gateway, options.env) });
+    executed.dir = await writeAttestedRun(options.evaluationDir, executed.run, executed.raw, { secrets: collectSecrets(options.gateway, options.env) }, 'probe');
   }
   return executed;
 }

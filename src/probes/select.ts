@@ -1,6 +1,7 @@
 import type { Check } from '../schemas/check.ts';
 import type { Gateway, GatewayEnvironment } from '../schemas/gateway.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import type { ProbeContext } from './context.ts';
 import { probes, type ProbeRegistry } from './registry.ts';
 
@@ -68,7 +69,11 @@ export function planRun(input: PlanInput): RunPlan {
     throw inputError('--env', 'env', `unknown environment "${input.environment}"; ${GATEWAY_FILE} defines: ${known}`);
   }
   const unknown = (input.only ?? []).filter((entry) => !input.checks.some((check) => selects(entry, check)));
-  if (unknown.length) throw inputError('--only', 'only', `no check matches ${unknown.map((u) => `"${u}"`).join(', ')}`, `check ids are: ${input.checks.map((c) => c.id).join(', ')}`);
+  if (unknown.length) {
+    const names = [...input.checks.map((c) => c.id), ...new Set(input.checks.flatMap((c) => (c.group ? [c.group] : [])))];
+    const message = unknown.map((u) => `no check matches "${u}"${didYouMean(u, names)}`).join('; ');
+    throw inputError('--only', 'only', message, `check ids are: ${input.checks.map((c) => c.id).join(', ')}`);
+  }
   const checks = input.checks.filter(
     (check) => (!check.environments || check.environments.includes(input.environment)) && (!input.only?.length || input.only.some((entry) => selects(entry, check))),
   );

@@ -16,6 +16,7 @@ const base = CheckBaseSchema.shape;
 
 export { AuthModeSchema };
 
+/** HTTP method of the request. */
 export const HttpMethodSchema = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
 
 /** Header names that carry secrets; checks may not set them literally (use `auth:` so the value comes from an env var). */
@@ -54,6 +55,7 @@ export const JsonExpectationSchema = z
 /** Status codes an answer may have: one code or a list. */
 export const StatusExpectationSchema = z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]);
 
+/** What the answer must be for the check to pass; every field has a default. */
 export const HttpExpectSchema = z.strictObject({
   /** Expected status code(s). @example [200, 307] */
   status: StatusExpectationSchema.default(200),
@@ -91,6 +93,7 @@ export const AuthOutcomeSchema = z.union([z.enum(['ok', 'traefik-404', 'litellm-
 /** One path of an auth matrix with the outcome expected for each key it is probed with (leave one out to skip it). */
 export const AuthMatrixRowSchema = z
   .strictObject({
+    /** Path on the environment's base URL. @example '/ui' */
     path: z.string().startsWith('/'),
     method: HttpMethodSchema.default('GET'),
     /** Expected outcome without any key. */
@@ -120,6 +123,7 @@ export const AuthMatrixCheckSchema = z.strictObject({
   bearer: z.enum(['none', 'wrong']).default('none'),
 });
 
+/** What the MCP exchange must show for the check to pass; every field has a default. */
 export const McpExpectSchema = z.strictObject({
   /** The negotiated protocol version must be this. @example '2025-11-25' */
   protocolVersion: z.string().optional(),
@@ -151,6 +155,7 @@ export const McpCheckSchema = z.strictObject({
   expect: McpExpectSchema.prefault({}),
 });
 
+/** What the stream must carry for the check to pass; every field has a default. */
 export const SseExpectSchema = z.strictObject({
   /** At least this many `: ping` comments inside the window. */
   minPings: z.number().int().nonnegative().default(1),
@@ -164,10 +169,15 @@ export const SseExpectSchema = z.strictObject({
 
 /** Capture bounds and expectations that may differ per environment (the demo gateway pings faster). */
 export const SseOverrideSchema = z.strictObject({
+  /** `window` in this environment. */
   window: DurationSchema.optional(),
+  /** `maxBytes` in this environment. */
   maxBytes: z.number().int().positive().optional(),
+  /** `maxEvents` in this environment. */
   maxEvents: z.number().int().positive().optional(),
+  /** `timeout` in this environment. */
   timeout: DurationSchema.optional(),
+  /** Fields of `expect` that differ in this environment. */
   expect: SseExpectSchema.partial().optional(),
 });
 
@@ -176,6 +186,7 @@ export const SseCaptureCheckSchema = z
   .strictObject({
     ...base,
     kind: z.literal('sse-capture'),
+    /** Path of the event stream on the environment's base URL. */
     path: z.string().startsWith('/').default('/mcp/tools'),
     auth: AuthModeSchema.default('key'),
     /** Servers sent in `x-mcp-servers`; the environment's `servers` when left out. */

@@ -7,6 +7,7 @@ import { CheckBaseSchema } from './check-base.ts';
  */
 export const ClientIdSchema = z.enum(['codex', 'vscode', 'claude-code', 'cursor', 'open-webui', 'claude-desktop', 'inspector', 'curl']);
 
+/** What the client's exchange must show for the check to pass; every field has a default. */
 export const ClientProfileExpectSchema = z.strictObject({
   /** At least this many tools must be listed. */
   minTools: z.number().int().nonnegative().default(1),
@@ -39,6 +40,7 @@ export const ClientProfileCheckSchema = z.strictObject({
 export const CodexCliCheckSchema = z.strictObject({
   ...CheckBaseSchema.shape,
   kind: z.literal('codex-cli'),
+  /** Name the gateway is registered under in the generated `config.toml` (`[mcp_servers.<name>]`). */
   serverName: z.string().regex(/^[A-Za-z0-9_-]+$/).default('litellm'),
   /** Also run `codex doctor --json` (slow when the gateway is unreachable: its reachability probe times out). */
   doctor: z.boolean().default(true),

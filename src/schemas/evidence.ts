@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { CheckIdSchema } from './check-id.ts';
 import { ProvenanceSchema } from './provenance.ts';
+import { RunbookEvidenceSchema } from './runbook.ts';
 
 /** Evidence files carry this so a reader can refuse a format it does not know. */
 export const EVIDENCE_SCHEMA_VERSION = 1 as const;
@@ -107,6 +108,8 @@ export const EvidenceRecordSchema = z.object({
   provenance: ProvenanceSchema.default('real'),
   /** Host (and port) actually probed, when known. @example 'litellm.linuxserver.lan' */
   host: z.string().optional(),
+  /** Set on the records of runbook blocks (`npm run runbooks`): the block, its source hash, exit code and output. */
+  runbook: RunbookEvidenceSchema.optional(),
   /** How the evidence was produced: a probe of ours, or a log captured elsewhere and imported. */
   source: z.discriminatedUnion('type', [
     z.object({ type: z.literal('probe'), kind: z.string() }),

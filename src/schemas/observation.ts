@@ -212,6 +212,29 @@ export const ReportedObservationSchema = z.object({
   ),
 });
 
+/**
+ * One runbook block executed by `bash -euo pipefail` (src/runbooks/run-block.ts). Unlike the others, its output is
+ * already redacted here: it must be redacted before it is capped, and it is capped as it is read.
+ */
+export const RunbookBlockObservationSchema = z.object({
+  ...core,
+  kind: z.literal('runbook-block'),
+  /** Exit code; null when the block was killed or never started. */
+  exitCode: z.number().int().nullable(),
+  /** The signal that ended it, when one did. @example 'SIGKILL' */
+  signal: z.string().nullable(),
+  timedOut: z.boolean(),
+  /** stdout and stderr as they interleaved, redacted, then capped. */
+  output: z.string(),
+  /** Bytes printed in all, before the cap. */
+  outputBytes: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+  /** The base URL the block ran against (`$GATEWAY_URL`), so expected output can name it instead of a port. */
+  baseUrl: z.string(),
+  /** Env var names given to the block that were unset, so `VAR: unbound variable` reads as a missing key. */
+  missingEnv: z.array(z.string()),
+});
+
 /** Every observation, by `kind`. */
 export const ObservationSchema = z.discriminatedUnion('kind', [
   HttpObservationSchema,
@@ -224,6 +247,7 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   McpCallObservationSchema,
   McpScopeObservationSchema,
   ReportedObservationSchema,
+  RunbookBlockObservationSchema,
 ]);
 
 export type ProbeFailureClass = z.output<typeof ProbeFailureClassSchema>;
@@ -245,5 +269,6 @@ export type McpHealthObservation = z.output<typeof McpHealthObservationSchema>;
 export type McpCallObservation = z.output<typeof McpCallObservationSchema>;
 export type McpScopeObservation = z.output<typeof McpScopeObservationSchema>;
 export type ReportedObservation = z.output<typeof ReportedObservationSchema>;
+export type RunbookBlockObservation = z.output<typeof RunbookBlockObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;
 export type ObservationKind = Observation['kind'];

@@ -56,6 +56,8 @@ export const StatusRowSchema = z.object({
   baselineId: z.string().optional(),
   /** The record passes although a baseline entry expects it to fail. */
   isBaselineStale: z.boolean(),
+  /** A runbook block's evidence whose source hash is not the block's current one: stale whatever its age. */
+  isSourceChanged: z.boolean().optional(),
   /** Set when the failure is a limitation of this origin rather than an outage. */
   limitation: z.object({ failureClass: FailureClassSchema, passingOrigins: z.array(z.string()) }).optional(),
   /** The LiteLLM and Traefik versions of the run the record came from; absent for imports and runs that did not record them. */

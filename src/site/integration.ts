@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { remarkCheckDirective, satteriCheckDirective } from './markdown/check-directive.ts';
+import { remarkRunBlocks, satteriRunBlocks } from './markdown/run-block-placeholder.ts';
 import { writeBadgeFiles } from './badge-files-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
@@ -9,6 +10,7 @@ const routes: [pattern: string, file: string][] = [
   ['/junit.xml', './routes/junit.xml.ts'],
   ['/evidence', './routes/evidence/index.astro'],
   ['/evidence/[run]', './routes/evidence/[run].astro'],
+  ['/404', './routes/not-found.astro'],
 ];
 
 // In a build, badges are written as files from the built status.json (./badge-files-writer.ts); `astro dev`
@@ -26,13 +28,13 @@ interface ProcessorLike {
 }
 
 /**
- * Adds the `:check[…]` and `:outstanding[…]` directives to whichever Markdown
+ * Adds the `:check[…]` and `:outstanding[…]` directives, and the runbook blocks' placeholders, to whichever Markdown
  * processor is configured: Sätteri (Astro 7's default, which Starlight also supports) or unified. They must
  * be listed before Starlight, whose directive-restoration step would otherwise turn them back into text first.
  */
 function registerDirectives(processor: ProcessorLike | undefined): boolean {
-  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective());
-  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective);
+  if (processor?.options?.mdastPlugins) processor.options.mdastPlugins.push(satteriCheckDirective(), satteriRunBlocks());
+  else if (processor?.options?.remarkPlugins) processor.options.remarkPlugins.push(remarkCheckDirective, remarkRunBlocks);
   else return false;
   return true;
 }

@@ -3,6 +3,10 @@ import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
+import { blockAnchor } from '../runbooks/block-id.ts';
+import type { RunbookBlock } from '../schemas/runbook.ts';
+import { standsOver } from '../status/latest.ts';
+import { rowKey } from '../status/model.ts';
 import { decodeStatusEvidence, type StoredStatusEvidence } from './loaders/stored-status-evidence.ts';
 import type { RunHead } from '../status/run-pages.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from '../status/model.ts';
@@ -15,10 +19,47 @@ import { throwContentErrors } from './content-errors.ts';
  * per request so a new run shows up without a restart.
  */
 
+/** The runnable blocks of the docs and the records their pages show under them. */
+export interface SiteRunbooks {
+  /** Blocks by page (docs entry id), in document order. */
+  byPage: Map<string, RunbookBlock[]>;
+  /** The latest record of a block's check × target × origin, output included. */
+  recordOf: (checkId: string, target: string, origin: string) => EvidenceRecord | undefined;
+}
+
 /** The status model plus the run heads the evidence pages are chosen from. */
 export interface SiteStatus {
   model: StatusModel;
   runs: RunHead[];
+  runbooks: SiteRunbooks;
+}
+
+/** A `run=ci` block as a check of the `runbooks` group: fresh for its maxAge, stale once its source changes. */
+function blockCheck(block: RunbookBlock): StatusCheck {
+  const where = block.headingText || 'top of the page';
+  return {
+    id: block.id,
+    title: `${block.pageTitle || block.page}: ${where} (block ${block.index})`,
+    description: `Runs the commands of ${block.file}:${block.line} under bash -euo pipefail.`,
+    group: 'runbooks',
+    freshness: block.maxAgeMs,
+    docs: `/${block.page}/#${blockAnchor(block)}`,
+    sourceHash: block.sourceHash,
+  };
+}
+
+/** The runbooks' view of the evidence: blocks by page and the newest record of each block row. */
+function siteRunbooks(blocks: readonly RunbookBlock[], records: Iterable<EvidenceRecord>): SiteRunbooks {
+  const byPage = new Map<string, RunbookBlock[]>();
+  for (const block of [...blocks].sort((a, b) => a.ordinal - b.ordinal)) byPage.set(block.page, [...(byPage.get(block.page) ?? []), block]);
+  const latest = new Map<string, EvidenceRecord>();
+  for (const record of records) {
+    if (!record.runbook) continue;
+    const key = rowKey(record.checkId, record.target, record.origin);
+    const other = latest.get(key);
+    if (!other || standsOver(record, other)) latest.set(key, record);
+  }
+  return { byPage, recordOf: (checkId, target, origin) => latest.get(rowKey(checkId, target, origin)) };
 }
 
 type AnyEntry = { id: string; data: unknown };
@@ -34,8 +75,9 @@ async function readCollection<T>(name: string): Promise<{ id: string; data: T }[
 }
 
 async function loadSiteStatus(now: Date): Promise<SiteStatus> {
-  const [checks, evidence, imports, baseline, outstanding] = await Promise.all([
+  const [checks, blocks, evidence, imports, baseline, outstanding] = await Promise.all([
     readCollection<StatusCheck>('checks'),
+    readCollection<RunbookBlock>('runbookBlocks'),
     readCollection<StoredStatusEvidence>('statusEvidence'),
     readCollection<ImportedArtifact>('imports'),
     readCollection<BaselineEntry>('baseline'),
@@ -51,7 +93,7 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
   }
   const model = summariseStatus({
     now,
-    checks: checks.map((entry) => entry.data),
+    checks: [...checks.map((entry) => entry.data), ...blocks.filter((entry) => entry.data.run === 'ci').map((entry) => blockCheck(entry.data))],
     records,
     digest: distilled?.digest,
     historyMarks: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
@@ -59,7 +101,8 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     outstanding: outstanding.map((entry) => entry.data),
     unparseable,
   });
-  return { model, runs: distilled?.digest.runs ?? [] };
+  const runbooks = siteRunbooks(blocks.map((entry) => entry.data), [...(distilled?.digest.latest ?? []).map((row) => row.record), ...records]);
+  return { model, runs: distilled?.digest.runs ?? [], runbooks };
 }
 
 let cached: { at: number; status: Promise<SiteStatus> } | undefined;

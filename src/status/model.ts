@@ -15,7 +15,11 @@ export type { BaselineStatus, CheckStatus, DriftEntry, GatewayVersions, GroupSta
 export const ATTENTION_STATES: ReadonlySet<RowState> = new Set(['error', 'fail', 'degraded', 'stale', 'missing']);
 
 /** The check fields the status page needs; `CheckBase` from content/checks satisfies it. */
-export type StatusCheck = Pick<CheckBase, 'id' | 'title' | 'freshness'> & Partial<Pick<CheckBase, 'group' | 'docs' | 'description'>>;
+export type StatusCheck = Pick<CheckBase, 'id' | 'title' | 'freshness'> &
+  Partial<Pick<CheckBase, 'group' | 'docs' | 'description'>> & {
+    /** A runbook block's current source hash (src/schemas/runbook.ts): evidence of another source is stale. */
+    sourceHash?: string;
+  };
 
 /** The status model: what status.json publishes, plus every check by id for the pages. */
 export interface StatusModel extends StatusJson {

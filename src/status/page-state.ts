@@ -23,6 +23,8 @@ export interface PageProblem {
   state: RowState;
   /** When it entered this state: failing since, stale since (evidence + freshness window); missing: undefined. */
   since?: string;
+  /** Stale because the runbook block's commands changed since its evidence (since when is not known). */
+  isSourceChanged?: boolean;
 }
 
 /** What a page says about its evidence: the problems for a banner, or where it was last verified, and from what. */
@@ -49,7 +51,9 @@ function rowsIn(check: CheckStatus | undefined, checkId: string, states: Readonl
       target: row.target,
       origin: row.origin,
       state: row.state,
-      since: row.state === 'stale' ? new Date(Date.parse(row.finishedAt) + check.freshnessMs).toISOString() : row.since,
+      ...(row.isSourceChanged && row.state === 'stale'
+        ? { isSourceChanged: true }
+        : { since: row.state === 'stale' ? new Date(Date.parse(row.finishedAt) + check.freshnessMs).toISOString() : row.since }),
     }));
 }
 

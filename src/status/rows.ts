@@ -20,13 +20,15 @@ export function digestMeasured(measured: EvidenceRecord['measured']): MeasuredDi
 }
 
 /**
- * Judges the latest record of one check × target × origin: staleness against the check's window,
+ * Judges the latest record of one check × target × origin: staleness against the check's window (and, for a
+ * runbook block, against its current source: evidence of commands since edited says nothing about the page),
  * then the baseline (a baselined failure reads `expected-fail`; a baselined pass is "baseline stale").
  */
-export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: readonly BaselineEntry[], now: Date): StatusRow {
+export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: readonly BaselineEntry[], now: Date, sourceHash?: string): StatusRow {
   const { record } = latest;
   const ageMs = Math.max(0, now.getTime() - timeOf(record.finishedAt));
-  const isStale = ageMs > freshnessMs;
+  const isSourceChanged = sourceHash !== undefined && record.runbook !== undefined && record.runbook.sourceHash !== sourceHash;
+  const isStale = ageMs > freshnessMs || isSourceChanged;
   const entry = findBaseline(baseline, record);
   const isPass = record.verdict === 'pass';
   // Only the failure an entry names is expected; any other failure of the check stays red.
@@ -48,6 +50,7 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
     measured: digestMeasured(record.measured),
     isBaselineStale: entry !== undefined && isPass,
   };
+  if (isSourceChanged) row.isSourceChanged = true;
   if (record.source.type === 'import') {
     const where = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
     // A capture of several streams says which one decided (stdout, stderr or the exit code).

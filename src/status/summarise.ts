@@ -38,7 +38,8 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const gatewayOf = new Map(heads.flatMap((head) => (head.gateway ? [[head.runId, head.gateway] as const] : [])));
   const judged = new Map<string, StatusRow>();
   for (const [key, evidence] of latest) {
-    const row = judgeRow(evidence, freshnessOf(evidence.record.checkId), baseline, now);
+    const { checkId } = evidence.record;
+    const row = judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash);
     const gateway = gatewayOf.get(row.runId);
     judged.set(key, gateway ? { ...row, gateway } : row);
   }

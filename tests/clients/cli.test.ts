@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateSetup } from '../../src/clients/registry.ts';
+import { startDemoGateway } from '../../src/demo-gateway/index.ts';
 import { fixtureGateway } from './support/gateway.ts';
 
 const run = promisify(execFile);
@@ -50,7 +51,8 @@ test('lint-client names each problem with file:line and exits 1', async () => {
   expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
     "<dir>/broken.toml:3: error: mcp_servers.litellm: inline \`bearer_token\` is rejected by Codex; put the key in an env var and write \`bearer_token_env_var = "LITELLM_API_KEY"\` [codex/inline-bearer-token]
     <dir>/broken.toml:4: error: mcp_servers.litellm: Codex silently ignores a \`headers\` table and sends none of it; use \`http_headers\` (literal values) or \`env_http_headers\` (env var names) [codex/headers-table]
-    <dir>/broken.toml: 2 error(s), 0 warning(s) (codex)
+    <dir>/broken.toml:4: error: x-mcp-servers names "a", which content/gateway.yaml does not define (it lists mcp_postgres, mcp_filesystem) [codex/unknown-server]
+    <dir>/broken.toml: 3 error(s), 0 warning(s) (codex)
     "
   `);
 });
@@ -61,3 +63,25 @@ test('verify-client codex against the embedded demo gateway passes both checks',
   expect(result.stdout).toMatch(/^pass\s+clients\.codex-cli\s/m);
   expect(result.code).toBe(0);
 }, 120_000);
+
+test('verify-client codex --config runs the real Codex CLI on the user\'s own file and judges it against the environment', async () => {
+  // A gateway Codex can reach when it shares this loopback (inside the test namespace); outside one, Codex gets its
+  // own namespace and its reachability check is not judged.
+  const gateway = await startDemoGateway({ masterKey: 'sk-verify-config-test' });
+  try {
+    const own = path.join(dir, 'own-config.toml');
+    await writeFile(own, generateSetup(fixtureGateway, 'codex', 'demo', { baseUrl: gateway.url }).primary.code);
+    const args = ['codex', '--config', own, '--env', 'demo', '--base-url', gateway.url];
+    const good = await cli('scripts/verify-client.ts', args);
+    expect(good.code, good.stdout).toBe(0);
+    expect(good.stdout).toMatch(/^pass\s+codex loads .*own-config\.toml for demo: Codex \d+\.\d+\.\d+ loads litellm/m);
+    // The same file pointed at another host, without the scope header: Codex loads it, and says what it read.
+    await writeFile(own, '[mcp_servers.litellm]\nurl = "https://elsewhere.example/mcp/"\nbearer_token_env_var = "LITELLM_API_KEY"\n');
+    const wrong = await cli('scripts/verify-client.ts', args);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain(`✗ transport.url == ${gateway.url}/mcp/ — got https://elsewhere.example/mcp/`);
+    expect(wrong.stdout).toContain('✗ transport.http_headers.x-mcp-servers == mcp_postgres,mcp_filesystem — got ');
+  } finally {
+    await gateway.stop();
+  }
+});

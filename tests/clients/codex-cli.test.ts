@@ -27,6 +27,19 @@ test('codex only ever runs in a loopback-only network namespace', async () => {
   expect(result.stdout.trim().split('\n').map((line) => line.split(':')[1]?.trim())).toEqual(['lo']);
 });
 
+test('a name lookup in the namespace fails at once: codex doctor does not wait out its resolver (10 s before)', async () => {
+  const resolv = await runIsolated(['cat', '/etc/resolv.conf'], { timeoutMs: 10_000 });
+  expect(resolv.stdout).toMatch(/^options timeout:0 attempts:1$/m);
+  const started = performance.now();
+  const doctor = await codex('[mcp_servers.litellm]\nurl = "http://127.0.0.1:9/mcp/"\n', ['doctor', '--json']);
+  const elapsedMs = performance.now() - started;
+  const checks = JSON.parse(doctor.stdout).checks;
+  // The lookups still fail, as they must without a network: only the waiting is gone.
+  expect(checks['network.websocket_reachability'].details.DNS).toMatch(/lookup failed/);
+  expect(checks['network.websocket_reachability'].durationMs).toBeLessThan(2000);
+  expect(elapsedMs).toBeLessThan(4000);
+});
+
 describe('generated configs', () => {
   const envs = [
     ['internal', undefined],

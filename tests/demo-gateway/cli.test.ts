@@ -36,7 +36,8 @@ test.each([['SIGINT'], ['SIGTERM']] as const)('%s stops the gateway and its upst
   try {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const deadline = Date.now() + NET_TIMEOUT_MS;
+    // The embedded PostgreSQL starts before the URL is printed: PGlite's initdb when its snapshot is not cached yet.
+    const deadline = Date.now() + 60_000;
     while (!stdout.includes('\n') && Date.now() < deadline) await sleep(25);
     const url = stdout.trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -46,10 +47,12 @@ test.each([['SIGINT'], ['SIGTERM']] as const)('%s stops the gateway and its upst
     expect((await call(`${url}/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
     const upstreams = await childrenOf(child.pid!);
     expect(upstreams.length).toBeGreaterThan(0);
+    const commands = await Promise.all(upstreams.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
+    expect(commands.some((command) => command.includes('pglite-server.ts'))).toBe(true);
     child.kill(signal);
     expect(await exited).toBe(0);
     expect(upstreams.filter(isAlive)).toEqual([]);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-}, 30_000);
+}, 90_000);

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { builtProject, type BuiltProject } from '../support/site.ts';
+import { builtProject, runNode, userEnv, type BuiltProject } from '../support/site.ts';
 import { filesContaining, freePort, makeProjectCopy, processGroupMembers, startMainJob } from './pipeline.ts';
 
 /** The forms a leaked key could take in a file: as is, URL-encoded, base64 (e.g. inside Basic auth or a dump). */
@@ -11,25 +11,40 @@ const leakForms = (secret: string) => [secret, encodeURIComponent(secret), Buffe
 
 describe('npm start, the main job on the embedded default', () => {
   let project: BuiltProject;
+  /** The probe's run and the runbooks' run, told apart by their records. */
+  const readProbeAndRunbooksRuns = async (runs: string[]) => {
+    const read = await Promise.all(runs.map(async (id) => JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', id, 'run.json'), 'utf8'))));
+    const isRunbooks = (run: { records: { checkId: string }[] }) => run.records.every((record) => record.checkId.startsWith('runbook.'));
+    return [read.find((run) => !isRunbooks(run)), read.find(isRunbooks)];
+  };
   beforeAll(async () => {
     project = await builtProject();
   }, 400_000);
 
-  test('runs probe → ingest → build against the demo gateway', async () => {
-    const runs = await readdir(path.join(project.dir, 'evaluation/runs'));
-    expect(runs).toHaveLength(1);
-    const run = JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', runs[0], 'run.json'), 'utf8'));
-    expect(run).toMatchObject({ origin: 'local', environment: 'demo' });
-    expect(run.records.find((r: { checkId: string }) => r.checkId === 'mcp.server-filesystem')?.verdict).toBe('pass');
+  test('runs probe → runbooks → ingest → build against the demo gateway, and the evidence it wrote verifies', async () => {
+    const runs = (await readdir(path.join(project.dir, 'evaluation/runs'))).sort();
+    expect(runs).toHaveLength(2);
+    const [probe, runbooks] = await readProbeAndRunbooksRuns(runs);
+    expect(probe).toMatchObject({ origin: 'local', environment: 'demo' });
+    expect(probe.records.find((r: { checkId: string }) => r.checkId === 'mcp.server-filesystem')?.verdict).toBe('pass');
+    // mcp_postgres runs on the embedded PostgreSQL, so the first site has no degraded MCP row.
+    for (const id of ['mcp.server-postgres', 'mcp.tools-list']) expect(probe.records.find((r: { checkId: string }) => r.checkId === id)?.verdict, id).toBe('pass');
+    expect(runbooks.records.length).toBeGreaterThanOrEqual(8);
+    expect(runbooks.records.every((r: { checkId: string; verdict: string }) => r.checkId.startsWith('runbook.') && r.verdict === 'pass')).toBe(true);
     const status = await readFile(path.join(project.outDir, 'status/index.html'), 'utf8');
-    expect(status).toContain(runs[0]);
+    expect(status).toContain(probe.runId);
+    const verify = await runNode(['scripts/verify-evidence.ts'], project.dir, userEnv());
+    expect(verify.code, verify.output).toBe(0);
+    // probe, runbooks, and the ingest's batch (the history it wrote and the shipped imports it read).
+    expect(verify.output).toMatch(/^evidence chain: 3 manifests/);
   });
 
-  test('the demo gateway said who it is: the run and every status.json row carry provenance, none of it real', async () => {
-    const runs = await readdir(path.join(project.dir, 'evaluation/runs'));
-    const run = JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', runs[0], 'run.json'), 'utf8'));
-    expect(run).toMatchObject({ provenance: 'demo', override: false });
-    expect(new Set(run.records.map((r: { provenance: string }) => r.provenance))).toEqual(new Set(['demo']));
+  test('the demo gateway said who it is: both runs and every status.json row carry provenance, none of it real', async () => {
+    const runs = (await readdir(path.join(project.dir, 'evaluation/runs'))).sort();
+    for (const run of await readProbeAndRunbooksRuns(runs)) {
+      expect(run).toMatchObject({ provenance: 'demo', override: false });
+      expect(new Set(run.records.map((r: { provenance: string }) => r.provenance))).toEqual(new Set(['demo']));
+    }
     const status = JSON.parse(await readFile(path.join(project.outDir, 'status.json'), 'utf8')) as { groups: { checks: { rows: { provenance?: string; importedFrom?: string }[] }[] }[]; summary: { provenance: Record<string, number> } };
     const rows = status.groups.flatMap((group) => group.checks.flatMap((check) => check.rows));
     expect(rows.length).toBeGreaterThan(15);
@@ -43,9 +58,10 @@ describe('npm start, the main job on the embedded default', () => {
     expect(await filesContaining(project.outDir, needles)).toEqual([]);
     expect(needles.some((needle) => project.output.includes(needle))).toBe(false);
     // The key was really used: the checks behind the Bearer gate passed with it.
-    const runs = await readdir(path.join(project.dir, 'evaluation/runs'));
-    const run = JSON.parse(await readFile(path.join(project.dir, 'evaluation/runs', runs[0], 'run.json'), 'utf8'));
-    expect(run.records.find((r: { checkId: string }) => r.checkId === 'routing.auth-matrix')?.verdict).toBe('pass');
+    const runs = (await readdir(path.join(project.dir, 'evaluation/runs'))).sort();
+    const [probe, runbooks] = await readProbeAndRunbooksRuns(runs);
+    expect(probe.records.find((r: { checkId: string }) => r.checkId === 'routing.auth-matrix')?.verdict).toBe('pass');
+    expect(runbooks.records.find((r: { checkId: string }) => r.checkId === 'runbook.runbooks.gateway-routing.reading-a-refusal-which-layer-said-no-3')?.verdict).toBe('pass');
   });
 });
 

@@ -30,6 +30,8 @@ const forbidden: Record<Place, Place[]> = {
   pipeline: ASTRO_EDGE,
   runbooks: ['status', 'demo-gateway', ...ASTRO_EDGE],
   'real-stack': ['demo-gateway', 'status', ...ASTRO_EDGE],
+  cli: ['checks', 'ingest', 'status', 'clients', 'probes', 'evidence', 'config', 'demo-gateway', 'pipeline', 'runbooks', 'real-stack', 'reference-docs', ...ASTRO_EDGE],
+  'reference-docs': ['checks', 'ingest', 'status', 'clients', 'probes', 'evidence', 'demo-gateway', 'pipeline', 'runbooks', 'real-stack', 'cli', ...ASTRO_EDGE],
 };
 
 /** Folders nothing else may import from (besides themselves): the demo gateway is a program of its own. */

@@ -53,7 +53,8 @@ test('--strict --json exits 1 when anything is unparseable or invalid', async ()
 
 test('compact refuses a bad --raw-days with a usage line (exit 2) and compacts with a valid one', async () => {
   const bad = await run(process.execPath, ['scripts/compact.ts', '--raw-days', '0', '--evaluation-dir', evaluationDir], { cwd: repo, timeout: 30_000 }).catch((e: { code: number; stderr: string }) => e);
-  expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run compact -- --raw-days N') });
+  expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('compact: --raw-days N is required (N ≥ 1 whole days)') });
+  expect((bad as { stderr: string }).stderr).toMatch(/^usage: npm run compact -- \[options\]\n[\s\S]*--raw-days <N>/m);
   await ingest();
   const { stdout } = await run(process.execPath, ['scripts/compact.ts', '--raw-days', '7', '--json', '--evaluation-dir', evaluationDir], { cwd: repo, timeout: 30_000 });
   // The invalid run keeps its whole day raw; nothing is deleted.

@@ -57,7 +57,7 @@ test('a changed file is read again and a deleted file takes its checks with it',
 test('a typo the probe rejects fails the sync with the probe\'s own file:line → field message', async () => {
   await writeChecks('mcp.yaml', ['mcp.tools-list']);
   await writeFile(path.join(root, 'content/checks/health.yaml'), 'checks:\n  - id: health.live\n    title: Alive\n    kind: http\n    path: /health\n    freshnes: 1h\n');
-  await expect(load()).rejects.toThrow('content/checks/health.yaml:6 → checks[0].freshnes: Unrecognized key "freshnes"');
+  await expect(load()).rejects.toThrow('content/checks/health.yaml:6 → checks[0].freshnes: unknown key `freshnes` — did you mean `freshness`?');
 });
 
 test('a file without a checks list fails the sync naming the file', async () => {

@@ -14,7 +14,7 @@ let scratch: Awaited<ReturnType<typeof tempDir>>;
 
 beforeAll(async () => {
   scratch = await tempDir('proofbook-canary-');
-  gw = await startDemoGateway({ masterKey: CANARY, pingIntervalMs: 200 });
+  gw = await startDemoGateway({ masterKey: CANARY, pingIntervalMs: 200, embeddedPostgres: true });
   // Echoes every request header in the body, sets a cookie made of the key and names the key in a header.
   echo = await startHttp((req, res) => {
     const auth = String(req.headers.authorization ?? '');
@@ -46,7 +46,7 @@ test('the canary key appears nowhere under the evaluation dir, the JUnit file or
   ].join('\n'));
   const echoed = await spawnProbe(['--env', 'demo', '--origin', 'ci', '--json', '--evaluation', evaluation], { cwd: echoRoot, env }).done;
 
-  expect(demo.code, demo.stderr).toBe(0); // mcp_postgres has no database in the demo: a baselined expected failure
+  expect(demo.code, demo.stderr).toBe(0); // mcp_postgres runs on the embedded database, as under npm start
   expect(echoed.code, echoed.stderr).toBe(1);
   expect(demo.stdout).toContain('"checkId": "mcp.tools-list"');
   const files = await listFiles(evaluation);

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { readProcessTable } from '../../src/real-stack/process-tree.ts';
+import { descendantsOf, readProcessTable } from '../../src/real-stack/process-tree.ts';
 import { newKey, requireRealStack, ROOT } from './support.ts';
 
 let evaluationDir = '';
@@ -48,15 +48,19 @@ test('--check probes the real stack, stops everything, and never lets the key ou
   expect(JSON.parse(await readFile(runJson!, 'utf8')).gateway).toMatchObject({ litellmVersion: expect.any(String), traefikVersion: expect.any(String) });
   for (const file of files) expect(await readFile(file, 'utf8'), file).not.toContain(key);
   expect(output).not.toContain(key);
-  // Nothing it started is left: no new process runs the venv's programs or the MCP servers.
-  const leftovers = readProcessTable().filter((row) => !before.has(row.pid)).map((row) => row.pid).filter((pid) => {
+  // Nothing it started is left: no new process of this checkout runs the venv's programs or the MCP servers. The
+  // other test files' MCP servers (the demo gateway's) live under the test runner; a leftover of the stack would
+  // have been handed to init, so the runner's own descendants are not counted.
+  const table = readProcessTable();
+  const runners = new Set([process.ppid, ...descendantsOf(process.ppid, table)]);
+  const leftovers = table.filter((row) => !before.has(row.pid) && !runners.has(row.pid)).map((row) => row.pid).filter((pid) => {
     let cmd = '';
     try {
       cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
       // Exited while we looked: not a leftover.
     }
-    return cmd.includes(path.join(ROOT, '.venv')) || cmd.includes('server-filesystem') || cmd.includes('server-postgres');
+    return cmd.includes(ROOT) && (cmd.includes(path.join(ROOT, '.venv')) || cmd.includes('server-filesystem') || cmd.includes('server-postgres'));
   });
   expect(leftovers).toEqual([]);
 }, 240_000);

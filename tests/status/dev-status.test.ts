@@ -102,7 +102,7 @@ test('a typo in a check file shows in the browser error overlay with its file:li
     const overlay = page.locator('vite-error-overlay');
     await overlay.waitFor({ state: 'attached', timeout: 20_000 });
     const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
-    expect(text).toContain('content/checks/health.yaml:7 → checks[0].freshnes: Unrecognized key "freshnes"');
+    expect(text).toContain('content/checks/health.yaml:7 → checks[0].freshnes: unknown key `freshnes` — did you mean `freshness`?');
   } finally {
     await writeFile(file, good);
     await browser.close();

@@ -7,6 +7,8 @@ import { parse, TomlError } from 'smol-toml';
 import type { LintProblem } from '../types.ts';
 import { lintHeader } from './headers.ts';
 import { tomlLineIndex } from './locate.ts';
+import { didYouMean } from '../../util/did-you-mean.ts';
+import type { LintOptions } from '../types.ts';
 
 const STDIO_ONLY = ['args', 'env', 'env_vars', 'cwd'];
 const HTTP_ONLY = ['url', 'bearer_token_env_var', 'bearer_token', 'http_headers', 'env_http_headers', 'oauth_resource'];
@@ -26,13 +28,16 @@ export function parseToml(text: string): { data: Table } | { problem: LintProble
     return { data: parse(text) as Table };
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    const message = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
+    let message = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
+    // smol-toml reports a string left open as the line break it then meets: "control characters are not allowed".
+    const lineText = text.split('\n')[error.line - 1] ?? '';
+    if (/control characters/.test(message) && error.column > lineText.replace(/\r$/, '').length) message = 'unterminated string (a closing " is missing on this line)';
     return { problem: { line: error.line, column: error.column, severity: 'error', rule: 'codex/toml-syntax', message: `TOML syntax error: ${message}` } };
   }
 }
 
 /** Validates the text of a Codex `config.toml`; returns every problem with its line. */
-export function lintCodexConfig(text: string): LintProblem[] {
+export function lintCodexConfig(text: string, options: LintOptions = {}): LintProblem[] {
   const parsed = parseToml(text);
   if ('problem' in parsed) return [parsed.problem];
   const lineOf = tomlLineIndex(text);
@@ -42,11 +47,11 @@ export function lintCodexConfig(text: string): LintProblem[] {
   }
   if (!isTable(servers)) return [{ line: lineOf(['mcp_servers']), severity: 'error', rule: 'codex/no-servers', message: 'mcp_servers must be a table of servers' }];
   return Object.entries(servers)
-    .flatMap(([name, entry]) => lintServer(name, entry, (key) => lineOf(['mcp_servers', name, ...key])))
+    .flatMap(([name, entry]) => lintServer(name, entry, (key) => lineOf(['mcp_servers', name, ...key]), options))
     .sort((a, b) => a.line - b.line);
 }
 
-function lintServer(name: string, entry: unknown, lineOf: (key: string[]) => number): LintProblem[] {
+function lintServer(name: string, entry: unknown, lineOf: (key: string[]) => number, options: LintOptions): LintProblem[] {
   const at = (key: string[], severity: LintProblem['severity'], rule: string, message: string): LintProblem => ({ line: lineOf(key), severity, rule, message: `mcp_servers.${name}: ${message}` });
   if (!isTable(entry)) return [at([], 'error', 'codex/transport', 'must be a table')];
   const problems: LintProblem[] = [];
@@ -64,10 +69,14 @@ function lintServer(name: string, entry: unknown, lineOf: (key: string[]) => num
     } else if (key === 'headers') {
       problems.push(at([key], 'error', 'codex/headers-table', 'Codex silently ignores a `headers` table and sends none of it; use `http_headers` (literal values) or `env_http_headers` (env var names)'));
     } else if (!KNOWN.has(key)) {
-      problems.push(at([key], 'warning', 'codex/unknown-key', `Codex ignores unknown key \`${key}\``));
+      problems.push(at([key], 'warning', 'codex/unknown-key', `Codex ignores unknown key \`${key}\`${didYouMean(key, KNOWN, (k) => `\`${k}\``)}`));
     }
   }
   problems.push(...lintHttpFields(entry, at));
+  const tokenVar = entry.bearer_token_env_var;
+  if (options.env && typeof tokenVar === 'string' && ENV_NAME.test(tokenVar) && !options.env[tokenVar]) {
+    problems.push(at(['bearer_token_env_var'], 'warning', 'codex/unset-variable', `${tokenVar} is not set in this shell; Codex sends no key without it (export it where Codex runs)`));
+  }
   return problems;
 }
 

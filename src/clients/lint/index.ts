@@ -2,6 +2,7 @@
 import { clients } from '../registry.ts';
 import type { LintOptions, LintProblem } from '../types.ts';
 import { detectClient, type LintableClient } from './detect.ts';
+import { lintAgainstGateway } from './gateway-rules.ts';
 
 export { detectClient, type LintableClient };
 
@@ -10,7 +11,10 @@ export const lintableClients = ['codex', 'vscode', 'claude-code', 'cursor', 'ope
 
 /** Validates `text` as `client`'s config. */
 export function lintClientText(client: LintableClient, text: string, options: LintOptions = {}): LintProblem[] {
-  return clients[client].lint(text, options);
+  const problems = clients[client].lint(text, options);
+  // A file the client cannot parse says nothing reliable about its servers or commands.
+  if (problems.some((problem) => problem.rule.endsWith('-syntax'))) return problems;
+  return [...problems, ...lintAgainstGateway(text, options, client)].sort((a, b) => a.line - b.line);
 }
 
 /** `file:line: severity: message [rule]`, the format editors and CI annotate from. */

@@ -19,12 +19,18 @@ export function parseJsonDoc(text: string, rulePrefix: string, allowComments: bo
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
   if (errors.length > 0 || root === undefined) {
-    const found: ParseError[] = errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 }];
+    let found: ParseError[] = errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 }];
+    // An unterminated string swallows the rest of its line; what the parser says after it follows from it.
+    const unterminated = found.findIndex((error) => printParseErrorCode(error.error) === 'UnexpectedEndOfString');
+    if (unterminated >= 0) found = found.slice(0, unterminated + 1);
     return found.map((error) => ({
       line: lineAtOffset(text, error.offset),
       severity: 'error' as const,
       rule: `${rulePrefix}/json-syntax`,
-      message: `JSON syntax error: ${printParseErrorCode(error.error)}${allowComments ? '' : ' (this client reads strict JSON: no comments, no trailing commas)'}`,
+      message:
+        printParseErrorCode(error.error) === 'UnexpectedEndOfString'
+          ? 'JSON syntax error: unterminated string (a closing " is missing on this line)'
+          : `JSON syntax error: ${printParseErrorCode(error.error)}${allowComments ? '' : ' (this client reads strict JSON: no comments, no trailing commas)'}`,
     }));
   }
   const lineOf = (path: ReadonlyArray<string | number>): number => {

@@ -64,7 +64,7 @@ args = ["-y"]
         {
           "column": 23,
           "line": 2,
-          "message": "TOML syntax error: control characters are not allowed in strings",
+          "message": "TOML syntax error: unterminated string (a closing \" is missing on this line)",
           "rule": "codex/toml-syntax",
           "severity": "error",
         },

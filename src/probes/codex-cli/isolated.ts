@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 /** What an isolated child did. */
 export interface IsolatedResult {
@@ -34,10 +35,20 @@ export function isLoopbackOnly(interfaces = os.networkInterfaces()): boolean {
   return Object.values(interfaces).every((addresses) => (addresses ?? []).every((address) => address.internal));
 }
 
-/** The argv that runs `argv` in a new loopback-only network namespace (as is when already in one). */
-export function isolatedArgv(argv: readonly string[], alreadyIsolated = isLoopbackOnly()): string[] {
-  if (alreadyIsolated) return [...argv];
-  return ['unshare', '-n', 'sh', '-c', `ip link set lo up || { echo ${SETUP_FAILED} >&2; exit 125; }; exec "$@"`, 'sh', ...argv];
+/** The resolver settings of an isolated child: every name lookup fails at once (see the file's own comment). */
+export const LOOPBACK_RESOLV_CONF = fileURLToPath(new URL('./loopback-resolv.conf', import.meta.url));
+
+// Mounted over /etc/resolv.conf in a private mount namespace (the host's file is untouched). Best effort: where
+// it cannot be mounted, lookups still fail, only after the resolver's own timeout.
+const MOUNT_RESOLV = 'mount --bind "$1" /etc/resolv.conf 2>/dev/null; shift';
+
+/**
+ * The argv that runs `argv` in a new loopback-only network namespace. Already in one (as root), it stays in that
+ * network namespace, so it can reach what was started there, and only gets the fast-failing resolver.
+ */
+export function isolatedArgv(argv: readonly string[], alreadyIsolated = isLoopbackOnly(), isRoot = process.getuid?.() === 0): string[] {
+  if (alreadyIsolated) return isRoot ? ['unshare', '-m', 'sh', '-c', `${MOUNT_RESOLV}; exec "$@"`, 'sh', LOOPBACK_RESOLV_CONF, ...argv] : [...argv];
+  return ['unshare', '-n', '-m', 'sh', '-c', `${MOUNT_RESOLV}; ip link set lo up || { echo ${SETUP_FAILED} >&2; exit 125; }; exec "$@"`, 'sh', LOOPBACK_RESOLV_CONF, ...argv];
 }
 
 /** Runs `argv` isolated, bounded by `timeoutMs` (then SIGKILL), capturing output. */

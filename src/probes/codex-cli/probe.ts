@@ -27,25 +27,36 @@ async function runCodexStep(home: CodexHome, output: CodexOutput, args: string[]
   return run;
 }
 
-/** `kind: codex-cli`: the real Codex CLI on the generated config, in a temp CODEX_HOME and a loopback-only netns. */
-export async function probeCodexCli(check: CodexCliCheck, ctx: ProbeContext): Promise<CodexCliObservation> {
-  const context = contextFromEnvironment(check.serverName, ctx.environmentId, ctx.environment, ctx.baseUrl);
-  const home = await createCodexHome(clients.codex.generate(context).primary.code);
-  const t0 = ctx.now();
+/** What Codex should read back from a config: the MCP URL, the key's env var NAME and the `x-mcp-servers` scope. */
+export type CodexExpectation = CodexCliObservation['expected'];
+
+/**
+ * The real Codex CLI on `configToml` (the generated config, or a user's own file): `mcp list`, `mcp get` and
+ * optionally `doctor`, in a temp CODEX_HOME holding only that file and in a loopback-only network namespace.
+ * `childEnv` is all the child sees of this shell besides PATH (the key's env var, when it should be set).
+ */
+export async function observeCodexConfig(configToml: string, serverName: string, expected: CodexExpectation, options: { doctor: boolean; childEnv: Record<string, string>; now: () => number }): Promise<CodexCliObservation> {
+  const home = await createCodexHome(configToml);
+  const t0 = options.now();
   const transcript: TranscriptEntry[] = [];
-  // Codex reads the key from the env var the config names; only the child sees it.
-  const childEnv: Record<string, string> = ctx.credentials.key === undefined ? {} : { [context.keyEnv]: ctx.credentials.key };
-  const step = (output: CodexOutput, args: string[]) => runCodexStep(home, output, args, childEnv, t0, ctx.now, transcript);
+  const step = (output: CodexOutput, args: string[]) => runCodexStep(home, output, args, options.childEnv, t0, options.now, transcript);
   // Outside a loopback-only namespace, Codex gets one of its own (isolated.ts): it then reaches nothing on purpose.
   const isolated = !isLoopbackOnly();
   try {
     const list = await step('list-json', ['mcp', 'list', '--json']);
-    const get = await step('get-json', ['mcp', 'get', check.serverName, '--json']);
-    const doctor = check.doctor ? await step('doctor-json', ['doctor', '--json']) : undefined;
-    const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
-    return { kind: 'codex-cli', failure: null, latencyMs: ctx.now() - t0, transcript, serverName: check.serverName, expected, isolated, list, get, ...(doctor ? { doctor } : {}) };
+    const get = await step('get-json', ['mcp', 'get', serverName, '--json']);
+    const doctor = options.doctor ? await step('doctor-json', ['doctor', '--json']) : undefined;
+    return { kind: 'codex-cli', failure: null, latencyMs: options.now() - t0, transcript, serverName, expected, isolated, list, get, ...(doctor ? { doctor } : {}) };
   } finally {
     await home.dispose();
   }
 }
 
+/** `kind: codex-cli`: the real Codex CLI on the generated config, in a temp CODEX_HOME and a loopback-only netns. */
+export async function probeCodexCli(check: CodexCliCheck, ctx: ProbeContext): Promise<CodexCliObservation> {
+  const context = contextFromEnvironment(check.serverName, ctx.environmentId, ctx.environment, ctx.baseUrl);
+  // Codex reads the key from the env var the config names; only the child sees it.
+  const childEnv: Record<string, string> = ctx.credentials.key === undefined ? {} : { [context.keyEnv]: ctx.credentials.key };
+  const expected = { url: context.mcpUrl, keyEnv: context.keyEnv, scope: context.servers.join(',') };
+  return observeCodexConfig(clients.codex.generate(context).primary.code, check.serverName, expected, { doctor: check.doctor, childEnv, now: ctx.now });
+}

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { vouchingMtime } from '../../evidence/file-digest.ts';
 import { mapLimit } from '../../util/map-limit.ts';
+import { keepRegistered } from './registered-when-empty.ts';
 
 /**
  * The incremental engine the evidence loaders share, copied from Astro's glob loader: mark-and-sweep
@@ -155,6 +156,7 @@ export function createFileSync<Raw>(ctx: LoaderContext, spec: FileSyncSpec<Raw>)
         stats.removed++;
         stats.changed.push(id);
       }
+      keepRegistered(store);
       const listed = new Set(files);
       for (const rel of Object.keys(meta)) if (!listed.has(rel)) delete meta[rel];
       ctx.meta.set(META_KEY, JSON.stringify(meta));

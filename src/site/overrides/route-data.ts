@@ -11,5 +11,5 @@ import { applySidebarMarks, type SidebarEntryLike } from './sidebar-marks.ts';
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
   applySidebarMarks(route.sidebar as SidebarEntryLike[], await sidebarMarks());
-  context.locals.pageEvidence = await evidenceForPage((route.entry.data as { checks?: string[] }).checks, route.entry.body);
+  context.locals.pageEvidence = await evidenceForPage(route.entry.id, (route.entry.data as { checks?: string[] }).checks, route.entry.body);
 });
