@@ -9,6 +9,7 @@ import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets } from '../src/evidence/redact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { scanEvaluation } from '../src/evidence/scan-evaluation.ts';
+import { sweepAtomicTemps } from '../src/evidence/sweep-leftovers.ts';
 import { formatIngestReport, hasIngestProblems, summariseImports, type IngestReport } from '../src/ingest/report.ts';
 
 const { values } = defineCommand({
@@ -24,6 +25,7 @@ const { values } = defineCommand({
 }).parse();
 
 const evaluationDir = values['evaluation-dir'] ?? resolveEvaluationDir(process.cwd());
+const leftoversRemoved = await sweepAtomicTemps(evaluationDir);
 // The values of the secret env vars content/gateway.yaml names are masked in every import; content/checks judges them.
 const config = await loadProjectConfig(process.cwd());
 const scan = await scanEvaluation(evaluationDir, collectSecrets(config.gateway, process.env), config.checks);
@@ -38,6 +40,7 @@ const report: IngestReport = {
   ...summariseImports(scan.imports),
   history,
   invalid: scan.problems,
+  ...(leftoversRemoved.length ? { leftoversRemoved } : {}),
 };
 console.log(values.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
 if (!values.json) console.log(manifest ? `manifest #${manifest.sequence} ${manifest.file} sha256:${manifest.sha256}` : 'manifest: nothing new to attest');

@@ -6,9 +6,10 @@ import { loadProjectConfig } from '../src/config/load.ts';
 import { collectSecrets, redactText } from '../src/evidence/redact.ts';
 import { resolveEvaluationDir } from '../src/evidence/evaluation-dir.ts';
 import { writeFileAtomic } from '../src/evidence/store.ts';
-import { exitCodeFor, formatJunit, formatResultLine, formatSummary } from '../src/probes/report.ts';
+import { escapeControl, exitCodeFor, formatJunit, formatResultLine, formatSummary } from '../src/probes/report.ts';
 import { runAndStore } from '../src/probes/run.ts';
 import { DurationSchema } from '../src/schemas/duration.ts';
+import { OriginSchema } from '../src/schemas/evidence.ts';
 import { ProofbookInputError } from '../src/schemas/parse.ts';
 import { markExpectedFailures } from '../src/status/baseline.ts';
 
@@ -42,6 +43,9 @@ const { values, positionals } = command.parse();
 const root = process.cwd();
 let secrets: ReturnType<typeof collectSecrets> = [];
 try {
+  // Validated before anything is read or probed: the origin names every record and the run's folder.
+  const origin = OriginSchema.safeParse(values.origin);
+  if (!origin.success) throw new ProofbookInputError('--origin', 'command line', [{ path: 'origin', message: `${origin.error.issues[0]?.message ?? 'invalid'}, received "${escapeControl(values.origin)}"` }], 'lowercase letters, digits and "-", starting with a letter or digit');
   const [config, baseline] = await Promise.all([loadProjectConfig(root), loadBaseline(root)]);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ProofbookInputError('--concurrency', 'command line', [{ path: 'concurrency', message: `Expected a positive integer, received "${values.concurrency}"` }]);
@@ -70,6 +74,6 @@ try {
 } catch (error) {
   const isConfig = error instanceof ProofbookInputError;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${redactText(message, secrets)}\n`);
+  process.stderr.write(`${redactText(message, secrets).split('\n').map(escapeControl).join('\n')}\n`);
   process.exitCode = isConfig ? 2 : 1;
 }

@@ -18,7 +18,9 @@ import { isLoopbackOnly, isolatedArgv } from '../src/probes/codex-cli/isolated.t
 import { planVerify } from '../src/pipeline/verify-plan.ts';
 import { loadProjectConfig } from '../src/config/load.ts';
 import { startDemoGateway, type DemoGateway } from '../src/demo-gateway/index.ts';
+import { escapeControl } from '../src/probes/report.ts';
 import { runAndStore } from '../src/probes/run.ts';
+import { OriginSchema } from '../src/schemas/evidence.ts';
 
 const command = defineCommand({
   name: 'verify-client',
@@ -47,11 +49,12 @@ if (values.config !== undefined) {
   const verdict = await verifyCodexFile(values.config, gateway, environmentId, { serverName: values.server, baseUrl: values['base-url'], env: process.env });
   for (const problem of verdict.problems) console.log(formatProblem(values.config, problem));
   if (verdict.outcome) {
-    console.log(`${verdict.outcome.verdict.padEnd(8)} codex loads ${values.config} for ${environmentId}: ${verdict.outcome.summary}`);
-    for (const c of verdict.outcome.conditions) console.log(`         ${c.ok ? '✓' : '✗'} ${c.condition}${c.ok ? '' : ` — got ${c.actual}`}`);
+    console.log(`${verdict.outcome.verdict.padEnd(8)} codex loads ${values.config} for ${environmentId}: ${escapeControl(verdict.outcome.summary)}`);
+    for (const c of verdict.outcome.conditions) console.log(`         ${c.ok ? '✓' : '✗'} ${escapeControl(c.condition)}${c.ok ? '' : ` — got ${escapeControl(c.actual ?? '')}`}`);
   }
   process.exit(verdict.outcome?.verdict === 'pass' && !verdict.problems.some((p) => p.severity === 'error') ? 0 : 1);
 }
+if (!OriginSchema.safeParse(values.origin).success) throw new UsageError(`verify-client: --origin "${escapeControl(values.origin)}" is not an origin id such as "lan-host" (lowercase letters, digits and "-")`);
 const envId = values.env ?? 'demo';
 const root = path.resolve(import.meta.dirname, '..');
 const mode = planVerify({ baseUrl: values['base-url'], environment: envId, loopbackOnly: isLoopbackOnly(), isRoot: process.getuid?.() === 0 });
@@ -88,8 +91,8 @@ try {
     only: ['clients.codex-cli', 'clients.codex'], env, evaluationDir: path.join(root, 'evaluation'), write: !values['no-write'],
   });
   for (const record of executed.run.records) {
-    console.log(`${record.verdict.padEnd(8)} ${record.checkId.padEnd(18)} ${record.summary}`);
-    for (const c of record.conditions.filter((c) => !c.ok)) console.log(`         ✗ ${c.condition} — got ${c.actual}`);
+    console.log(`${record.verdict.padEnd(8)} ${record.checkId.padEnd(18)} ${escapeControl(record.summary)}`);
+    for (const c of record.conditions.filter((c) => !c.ok)) console.log(`         ✗ ${escapeControl(c.condition)} — got ${escapeControl(c.actual ?? '')}`);
   }
   if (executed.dir) console.log(`evidence: ${path.relative(root, executed.dir)}`);
   process.exitCode = executed.run.records.every((r) => r.verdict === 'pass') ? 0 : 1;

@@ -61,11 +61,32 @@ export function callConditions(obs: McpExchange): Condition[] {
   return out;
 }
 
+/**
+ * Tools (and server outcomes) from servers outside the requested `x-mcp-servers` scope: `x-mcp-servers` only
+ * narrows what the key grants, and a gateway that ignores it hands a client tools it never asked for (issue 25
+ * item 12). Tools are attributed by prefix in the probe (mcp.ts), to scoped, reported and known servers.
+ */
+export function scopeViolations(obs: McpExchange): string[] {
+  const scope = new Set(obs.scopedServers);
+  if (scope.size === 0) return [];
+  const tools = obs.tools.filter((tool) => tool.server !== undefined && !scope.has(tool.server)).map((tool) => tool.name);
+  const servers = Object.keys(obs.serverOutcomes ?? {}).filter((server) => !scope.has(server)).map((server) => `server_outcomes[${server}]`);
+  return [...tools, ...servers];
+}
+
+/** The scope condition, when a scope was requested and a tools/list seen. */
+function scopeConditions(obs: McpExchange): Condition[] {
+  if (obs.scopedServers.length === 0 || obs.toolsListSeen === false) return [];
+  const violations = scopeViolations(obs);
+  return [condition(`tools only from the x-mcp-servers scope (${obs.scopedServers.join(', ')})`, violations.length === 0, violations.length ? `scope violation: ${violations.join(', ')}` : 'yes')];
+}
+
 /** Conditions of an `mcp` check over what was observed. */
 export function mcpConditions(check: McpCheck, obs: McpObservation): Condition[] {
   const out: Condition[] = initializeConditions(obs, check.expect.protocolVersion);
   if (check.steps === 'initialize') return out;
   if (obs.toolsListSeen !== false) out.push(...serverConditions(check, obs, toolsByServer(obs)));
+  out.push(...scopeConditions(obs));
   out.push(...minToolsConditions(obs, check.expect.minTools), ...callConditions(obs));
   return out;
 }

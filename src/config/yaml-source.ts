@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { formatPath, ProofbookInputError, type LocatedIssue } from '../schemas/parse.ts';
+import { toJsBounded, yamlSizeProblem } from '../util/yaml-bounded.ts';
 import { issueText, knownKeysAt, unknownKeyText } from './issue-text.ts';
 
 /** A parsed YAML file that can say on which line any path of its data is written. */
@@ -26,15 +27,19 @@ function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefin
 
 /** Parses YAML text; a syntax error becomes a ProofbookInputError pointing at its line. */
 export function readYaml(text: string, file: string, what: string): YamlSource {
+  const tooDeep = yamlSizeProblem(text);
+  if (tooDeep) throw new ProofbookInputError(file, what, [{ path: '', line: tooDeep.line, message: tooDeep.message }]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const issues = doc.errors.map((error) => ({ path: '', line: lineCounter.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? error.message }));
     throw new ProofbookInputError(file, what, issues, 'fix the YAML syntax at that line');
   }
+  const expanded = toJsBounded(doc, lineCounter);
+  if ('message' in expanded) throw new ProofbookInputError(file, what, [{ path: '', ...(expanded.line ? { line: expanded.line } : {}), message: expanded.message }]);
   return {
     file,
-    data: doc.toJS(),
+    data: expanded.data,
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
         const offset = offsetOf(doc, path.slice(0, n));

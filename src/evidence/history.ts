@@ -5,7 +5,7 @@ import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import { parseJsonHistory } from './history-files.ts';
-import { readOptionalText } from './optional-file.ts';
+import { EvidencePathError, MAX_EVIDENCE_JSON_BYTES, readOptionalInside } from './inside-evaluation.ts';
 import { writeFileAtomic } from './store.ts';
 
 /**
@@ -83,11 +83,21 @@ export interface HistoryUpdate {
   unchanged: string[];
   /** Days whose history covers more runs than remain raw (compacted): the file is kept as is. */
   keptCompacted: string[];
+  /** Days whose history path is taken by something that is not a file (a folder): not written, reported by the scan. */
+  blocked?: string[];
 }
 
-async function readExisting(evaluationDir: string, date: string): Promise<{ text: string; history?: DailyHistory } | undefined> {
+async function readExisting(evaluationDir: string, date: string): Promise<{ text: string; history?: DailyHistory } | 'blocked' | undefined> {
   const rel = historyRelPath(date);
-  const text = await readOptionalText(path.join(evaluationDir, rel));
+  let text: string | undefined;
+  try {
+    text = await readOptionalInside(evaluationDir, rel, { what: 'daily history', maxBytes: MAX_EVIDENCE_JSON_BYTES });
+  } catch (error) {
+    if (!(error instanceof EvidencePathError)) throw error;
+    // A link out of evaluation/ or an oversized file is replaced by a recomputation (the rename replaces the link,
+    // never writes through it); a folder in the way cannot be replaced.
+    return error.problem === 'not-a-file' ? 'blocked' : { text: '' };
+  }
   if (text === undefined) return undefined;
   try {
     return { text, history: parseJsonHistory(text, `evaluation/${rel}`) };
@@ -110,6 +120,7 @@ export async function updateHistory(evaluationDir: string, runs: readonly EvalRu
   const outcomes = await mapLimit(dates, 16, async (date): Promise<keyof HistoryUpdate | undefined> => {
     const dayRuns = byDay.get(date) ?? [];
     const existing = await readExisting(evaluationDir, date);
+    if (existing === 'blocked') return 'blocked';
     if (existing?.history && existing.history.runCount > dayRuns.length) return 'keptCompacted';
     if (dayRuns.length === 0) return undefined;
     const text = formatHistory(aggregateDay(date, dayRuns));
@@ -120,7 +131,7 @@ export async function updateHistory(evaluationDir: string, runs: readonly EvalRu
   const result: HistoryUpdate = { written: [], unchanged: [], keptCompacted: [] };
   dates.forEach((date, i) => {
     const outcome = outcomes[i];
-    if (outcome) result[outcome].push(date);
+    if (outcome) (result[outcome] ??= []).push(date);
   });
   return result;
 }

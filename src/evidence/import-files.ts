@@ -33,7 +33,9 @@ export async function listImportFiles(evaluationDir: string, options?: { withSid
   const found: { dir: string; name: string }[] = [];
   const captures = new Map<string, string[]>();
   for (const e of entries) {
-    if (!e.isFile() || e.name.startsWith('.')) continue;
+    // A link is listed like a file: reading it checks where it leads, and one out of evaluation/ is reported
+    // as unparseable, never followed (src/evidence/inside-evaluation.ts). Folders are walked, links are not.
+    if (!(e.isFile() || e.isSymbolicLink()) || e.name.startsWith('.')) continue;
     const dir = e.parentPath.slice(prefix).split(path.sep).join('/');
     if (dir.includes('/.')) continue; // hidden folders (editor swap dirs, temp copies)
     found.push({ dir, name: e.name });

@@ -13,6 +13,8 @@ import {
 } from '../schemas/evidence-manifest.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { sha256Hex } from './file-digest.ts';
+import { readOptionalInside } from './inside-evaluation.ts';
+import { parseJsonFile } from './json-file.ts';
 import { EvidenceWriteError, writeFileAtomic } from './store.ts';
 
 /**
@@ -33,10 +35,7 @@ const STALE_LOCK_MS = 30_000;
 const LOCK_TIMEOUT_MS = 60_000;
 
 /** One file to attest: its path under evaluation/ and the bytes as written. */
-export interface AttestedFile {
-  path: string;
-  content: string | Buffer;
-}
+export type AttestedFile = { path: string; content: string | Buffer } | { path: string; sha256: string; bytes: number };
 
 /** What a step tells the chain about itself. */
 export interface ManifestEntry {
@@ -57,6 +56,7 @@ export function manifestFileName(sequence: number, runId: string): string {
 export function attest(files: readonly AttestedFile[]): ManifestArtifact[] {
   return files
     .map((file) => {
+      if ('sha256' in file) return { path: file.path.split(path.sep).join('/'), sha256: file.sha256, bytes: file.bytes };
       const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
       return { path: file.path.split(path.sep).join('/'), sha256: sha256Hex(bytes), bytes: bytes.length };
     })
@@ -105,13 +105,10 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 
 /** The chain's head, or undefined for an empty chain; a head that does not parse is an error naming the file. */
 export async function readHead(evaluationDir: string): Promise<ManifestHead | undefined> {
-  const file = path.join(evaluationDir, MANIFESTS_DIR, HEAD_FILE);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  // Bounded and never through a link out of evaluation/ (src/evidence/inside-evaluation.ts); broken JSON is named.
+  const text = await readOptionalInside(evaluationDir, `${MANIFESTS_DIR}/${HEAD_FILE}`, { what: 'manifest chain head', maxBytes: 64 * 1024 });
   if (text === undefined) return undefined;
-  return parseOrThrow(ManifestHeadSchema, JSON.parse(text), { file: `evaluation/${MANIFESTS_DIR}/${HEAD_FILE}`, what: 'manifest chain head' });
+  return parseJsonFile<ManifestHead>(ManifestHeadSchema, text, `evaluation/${MANIFESTS_DIR}/${HEAD_FILE}`, 'manifest chain head');
 }
 
 /** Serialises a manifest exactly as it is written and hashed. */

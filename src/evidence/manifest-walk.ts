@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { EvidenceManifestSchema, type EvidenceManifest, type ManifestHead } from '../schemas/evidence-manifest.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { sha256Hex } from './file-digest.ts';
+import { EvidencePathError, MAX_EVIDENCE_JSON_BYTES, readInside } from './inside-evaluation.ts';
 import { HEAD_FILE, MANIFEST_FILE, MANIFESTS_DIR, readHead } from './manifest-chain.ts';
 
 /**
@@ -46,10 +47,13 @@ interface Expected {
 }
 
 async function readManifestFile(dir: string, file: string): Promise<Buffer | undefined> {
-  return readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  // Bounded, and never through a link out of evaluation/: a manifest that may not be read is a missing link.
+  try {
+    return (await readInside(path.dirname(dir), `${path.basename(dir)}/${file}`, { what: 'evidence manifest', maxBytes: MAX_EVIDENCE_JSON_BYTES })).bytes;
+  } catch (error) {
+    if (error instanceof EvidencePathError) return undefined;
     throw error;
-  });
+  }
 }
 
 /** Walks the chain in `evaluation/manifests/`; never throws for a broken chain (that is what it reports). */

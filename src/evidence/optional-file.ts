@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** A folder's entry names; a folder that does not exist has none. */
@@ -27,4 +27,12 @@ export function readOptionalTextSync(file: string): string | undefined {
   } catch (error) {
     return undefinedWhenMissing(error as NodeJS.ErrnoException);
   }
+}
+
+/** A folder's entries (names and types, links not followed); a folder that does not exist has none. */
+export async function listDirEntries(dir: string): Promise<Dirent[]> {
+  return readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    throw error;
+  });
 }

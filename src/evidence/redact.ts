@@ -1,4 +1,5 @@
 import type { Gateway } from '../schemas/gateway.ts';
+import { secretFormsRegexes } from './secret-forms.ts';
 
 /**
  * Redaction is applied before anything reaches disk or stdout (DESIGN.md "Evidence"; litellm-traefik.md §6.8:
@@ -35,21 +36,64 @@ export function collectSecrets(gateway: Gateway, env: Readonly<Record<string, st
   return secrets;
 }
 
-/** The forms a secret takes in transcripts: as is, JSON-escaped, URL-encoded, base64 (Basic auth). */
-function variants(value: string): string[] {
-  const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value), Buffer.from(value).toString('base64')]);
-  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+/** Compiled patterns per secret value: compiling per call would cost more than the matching. */
+const formsCache = new Map<string, RegExp[]>();
+function formsOf(value: string): RegExp[] {
+  let regexes = formsCache.get(value);
+  if (!regexes) {
+    regexes = secretFormsRegexes(value);
+    if (formsCache.size > 64) formsCache.clear();
+    formsCache.set(value, regexes);
+  }
+  return regexes;
+}
+
+/** Replaces every secret value, in any of its encoded forms (see secret-forms.ts), in `text`. */
+export function redactSecretValues(text: string, secrets: readonly SecretValue[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    for (const regex of formsOf(secret.value)) out = out.replace(regex, `[redacted:${secret.name}]`);
+  }
+  return out;
 }
 
 /** Replaces every secret value (in any of its encoded forms) and every Bearer/Basic credential in `text`. */
 export function redactText(text: string, secrets: readonly SecretValue[]): string {
-  let out = text;
+  return redactSecretValues(text, secrets).replace(BEARER_PATTERN, (_match, scheme: string) => `${scheme} [redacted]`);
+}
+
+/** Redacts the start of a secret that `text` ends with (at least MIN_SECRET_LENGTH characters of it). */
+function redactCutEnd(text: string, secrets: readonly SecretValue[]): string {
   for (const secret of secrets) {
-    for (const form of variants(secret.value)) {
-      if (out.includes(form)) out = out.split(form).join(`[redacted:${secret.name}]`);
+    for (let length = Math.min(secret.value.length - 1, text.length); length >= MIN_SECRET_LENGTH; length--) {
+      if (text.endsWith(secret.value.slice(0, length))) return `${text.slice(0, text.length - length)}[redacted:${secret.name}]`;
     }
   }
-  return out.replace(BEARER_PATTERN, (_match, scheme: string) => `${scheme} [redacted]`);
+  return text;
+}
+
+/**
+ * {@link redactText} for a text that may have been cut short (a body capped by the probe, a stream stopped at its
+ * byte limit): a cut can end inside a secret, and the start of a secret no longer matches the secret. Such an end
+ * (at least MIN_SECRET_LENGTH characters) is redacted too, so no prefix of a secret survives a cut (issue 25 item 2).
+ */
+export function redactCutText(text: string, secrets: readonly SecretValue[]): string {
+  return redactCutEnd(redactText(text, secrets), secrets);
+}
+
+/**
+ * An observation as the checks may see it: every secret value gone, capped ends included, so whatever a check
+ * cuts into a summary or an `actual` cannot hold part of one. Bearer-looking text is left to the record's own
+ * redaction, so a check can still match a `WWW-Authenticate: Bearer realm=…` header.
+ */
+export function redactObservation<T>(observation: T, secrets: readonly SecretValue[]): T {
+  return redactDeep(observation, secrets, (text) => redactCutEnd(redactSecretValues(text, secrets), secrets));
+}
+
+/** The first `max` characters of `text` once redacted (never cut first: a cut secret escapes redaction), marked `…` when cut. */
+export function redactedExcerpt(text: string, max: number, secrets: readonly SecretValue[]): string {
+  const redacted = redactCutText(text, secrets);
+  return redacted.length > max ? `${redacted.slice(0, max - 1)}…` : redacted;
 }
 
 /** Redacts a header map: sensitive names lose their value entirely, the rest get {@link redactText}. */
@@ -66,13 +110,16 @@ export function redactHeaders(
   return out;
 }
 
-/** Returns a copy of `value` with {@link redactText} applied to every string in it (keys included). */
-export function redactDeep<T>(value: T, secrets: readonly SecretValue[]): T {
-  if (typeof value === 'string') return redactText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
+/**
+ * Returns a copy of `value` with {@link redactText} (or `redact`, e.g. {@link redactCutText} for observations whose
+ * bodies were capped) applied to every string in it, keys included.
+ */
+export function redactDeep<T>(value: T, secrets: readonly SecretValue[], redact: (text: string, secrets: readonly SecretValue[]) => string = redactText): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, redact)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redactText(key, secrets)] = redactDeep(item, secrets);
+    for (const [key, item] of Object.entries(value)) out[redactText(key, secrets)] = redactDeep(item, secrets, redact);
     return out as T;
   }
   return value;

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EvidenceManifestSchema, type EvidenceManifest } from '../schemas/evidence-manifest.ts';
 import { sha256Hex } from './file-digest.ts';
+import { EvidencePathError, MAX_EVIDENCE_JSON_BYTES, readInsideSync } from './inside-evaluation.ts';
 import { MANIFEST_FILE, MANIFESTS_DIR } from './manifest-chain.ts';
 
 /** A run's manifest as its evidence page shows it: the file, its own hash, and the link before it. */
@@ -27,7 +28,16 @@ export function readRunManifest(evaluationDir: string, runId: string): RunManife
   }
   const file = names.find((name) => MANIFEST_FILE.test(name) && name.slice(7) === `${runId}.json`);
   if (!file) return undefined;
-  const bytes = readFileSync(path.join(dir, file));
-  const parsed = EvidenceManifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+  // Never through a link out of evaluation/, and a manifest that is not JSON is no manifest (the page must build).
+  let bytes: Buffer;
+  let value: unknown;
+  try {
+    bytes = readInsideSync(evaluationDir, `${MANIFESTS_DIR}/${file}`, { what: 'evidence manifest', maxBytes: MAX_EVIDENCE_JSON_BYTES }).bytes;
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    if (error instanceof EvidencePathError || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const parsed = EvidenceManifestSchema.safeParse(value);
   return parsed.success ? { file, sha256: sha256Hex(bytes), manifest: parsed.data } : undefined;
 }

@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvalRun } from '../schemas/eval-run.ts';
 import { RunSummaryFileSchema, type RunSummary, type RunSummaryFile } from '../schemas/run-summary.ts';
 import { sha256Hex, type RunJsonDigest } from './file-digest.ts';
-import { readOptionalTextSync } from './optional-file.ts';
+import { EvidencePathError, MAX_EVIDENCE_JSON_BYTES, readInside, readOptionalInsideSync, resolveInsideSync } from './inside-evaluation.ts';
 import { parseJsonRun } from './run-files.ts';
 import { summariseRun } from './summarise-run.ts';
 
@@ -44,6 +43,16 @@ export function summaryFromSidecar(sidecarText: string | undefined, runJsonSha25
   return sidecar?.runJson.sha256 === runJsonSha256 ? sidecar.summary : undefined;
 }
 
+/** The sidecar's text; one that is missing, a folder, too big or a link out of evaluation/ is no sidecar. */
+function readSidecarText(evaluationDir: string, rel: string): string | undefined {
+  try {
+    return readOptionalInsideSync(evaluationDir, rel, { what: 'run summary', maxBytes: 1024 * 1024 });
+  } catch (error) {
+    if (error instanceof EvidencePathError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * What decides whether one run's summary can be taken from its sidecar: the sidecar's summary when it vouches
  * for run.json (checked by size and mtime, or by hashing the bytes), else run.json's bytes to parse.
@@ -61,15 +70,14 @@ export type RunSummaryInput = {
  * benchmark the promise API cost 36–44 ms of the main thread against 11–15 ms (measured standalone).
  */
 export async function readRunSummaryInput(evaluationDir: string, rel: string): Promise<RunSummaryInput> {
-  const file = path.join(evaluationDir, rel);
-  const runId = path.basename(path.dirname(file));
-  const stats = statSync(file);
-  const sidecarText = readOptionalTextSync(path.join(path.dirname(file), RUN_SUMMARY_FILE));
-  const sidecar = parseSidecar(sidecarText, runId);
+  const runId = path.basename(path.dirname(rel));
+  // Neither run.json nor its sidecar is read through a link out of evaluation/ (src/evidence/inside-evaluation.ts).
+  const stats = statSync(resolveInsideSync(evaluationDir, rel, 'evaluation run'));
+  const sidecar = parseSidecar(readSidecarText(evaluationDir, `${path.posix.dirname(rel)}/${RUN_SUMMARY_FILE}`), runId);
   if (sidecar?.runJson.mtimeMs !== undefined && sidecar.runJson.mtimeMs === stats.mtimeMs && sidecar.runJson.bytes === stats.size) {
     return { rel, runId, sha256: sidecar.runJson.sha256, vouched: sidecar.summary, via: 'stat' };
   }
-  const bytes = await readFile(file);
+  const { bytes } = await readInside(evaluationDir, rel, { what: 'evaluation run', maxBytes: MAX_EVIDENCE_JSON_BYTES });
   const sha256 = sha256Hex(bytes);
   return sidecar?.runJson.sha256 === sha256 ? { rel, runId, sha256, vouched: sidecar.summary, via: 'hash' } : { rel, runId, sha256, bytes };
 }

@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { mapLimit } from '../util/map-limit.ts';
 import type { Check } from '../schemas/check.ts';
 import type { DailyHistory } from '../schemas/history.ts';
@@ -9,9 +7,10 @@ import { ProofbookInputError } from '../schemas/parse.ts';
 import { readImport } from './read-import.ts';
 import type { SecretValue } from './redact.ts';
 import { runJsonDigest, vouchingMtime, type RunJsonDigest } from './file-digest.ts';
-import { listHistoryFiles, readHistory } from './history-files.ts';
+import { listHistoryEntries, readHistory } from './history-files.ts';
+import { MAX_EVIDENCE_JSON_BYTES, readInside } from './inside-evaluation.ts';
 import { listImportFiles } from './import-files.ts';
-import { listRunFiles, parseJsonRun } from './run-files.ts';
+import { listRunEntries, parseJsonRun } from './run-files.ts';
 
 /** A file under evaluation/ that could not be used, with the located reason. */
 export interface EvidenceProblem {
@@ -50,21 +49,21 @@ async function readValid<T>(evaluationDir: string, files: string[], read: (dir: 
 }
 
 /**
- * Reads and validates one run, keeping the digest of the bytes it came from. The mtime is taken before the read:
- * a write after it gives the file a later mtime, so the digest can only be too cautious, never wrong.
+ * Reads and validates one run, keeping the digest of the bytes it came from. The mtime is taken from the open file
+ * before the read: a write after it gives the file a later mtime, so the digest can only be too cautious, never wrong.
  */
 async function readRunFile(evaluationDir: string, rel: string): Promise<ScannedRunFile> {
-  const file = path.join(evaluationDir, rel);
-  const { mtimeMs } = await stat(file);
-  const bytes = await readFile(file);
-  return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(mtimeMs)) };
+  const { bytes, stats } = await readInside(evaluationDir, rel, { what: 'evaluation run', maxBytes: MAX_EVIDENCE_JSON_BYTES });
+  return { rel, run: parseJsonRun(bytes.toString('utf8'), `evaluation/${rel}`), digest: runJsonDigest(bytes, vouchingMtime(stats.mtimeMs)) };
 }
 
 /** Reads every run, import and history file; bad files become problems, never exceptions. Imports are judged by `checks` (src/config/). */
 export async function scanEvaluation(evaluationDir: string, secrets: readonly SecretValue[], checks: readonly Check[]): Promise<EvaluationScan> {
-  const problems: EvidenceProblem[] = [];
-  const runFiles = await readValid(evaluationDir, await listRunFiles(evaluationDir), readRunFile, problems);
-  const histories = await readValid(evaluationDir, await listHistoryFiles(evaluationDir), readHistory, problems);
+  const [runEntries, historyEntries] = await Promise.all([listRunEntries(evaluationDir), listHistoryEntries(evaluationDir)]);
+  // Stray entries (a file in runs/, a folder named like a history file) are reported, never read.
+  const problems: EvidenceProblem[] = [...runEntries.stray, ...historyEntries.stray];
+  const runFiles = await readValid(evaluationDir, runEntries.files, readRunFile, problems);
+  const histories = await readValid(evaluationDir, historyEntries.files, readHistory, problems);
   const imports = await mapLimit(await listImportFiles(evaluationDir), 32, (rel) => readImport(evaluationDir, rel, secrets, checks));
   return { runFiles, imports, histories, problems };
 }

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimit } from '../util/map-limit.ts';
 import { makeRunId } from '../schemas/eval-run.ts';
 import { EvidenceManifestSchema, type ManifestHead } from '../schemas/evidence-manifest.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
@@ -24,6 +27,22 @@ function batchId(kind: string, now: Date): string {
 
 async function readAll(evaluationDir: string, rels: readonly string[]): Promise<AttestedFile[]> {
   return Promise.all(rels.map(async (rel) => ({ path: rel, content: await readFile(path.join(evaluationDir, rel)) })));
+}
+
+/**
+ * Hashes files a chunk at a time, a few at once: imports may be of any size (a 3 GB one made readFile throw
+ * ERR_FS_FILE_TOO_LARGE, issue 25 item 7), and only their hash goes in the manifest.
+ */
+async function hashAll(evaluationDir: string, rels: readonly string[]): Promise<Array<{ path: string; sha256: string; bytes: number }>> {
+  return mapLimit(rels, 4, async (rel) => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(path.join(evaluationDir, rel)) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    return { path: rel, sha256: hash.digest('hex'), bytes };
+  });
 }
 
 async function importFiles(evaluationDir: string): Promise<string[]> {
@@ -53,10 +72,10 @@ async function lastIngestImports(evaluationDir: string): Promise<Map<string, str
  * them. Written when either changed since the last ingest; resolves to the new head, or undefined when nothing did.
  */
 export async function attestIngest(evaluationDir: string, historyDates: readonly string[], now = new Date()): Promise<ManifestHead | undefined> {
-  const imports = await readAll(evaluationDir, await importFiles(evaluationDir));
+  const imports = await hashAll(evaluationDir, await importFiles(evaluationDir));
   const history = await readAll(evaluationDir, historyDates.map(historyRelPath));
   const before = await lastIngestImports(evaluationDir);
-  const importsChanged = !before || imports.length !== before.size || imports.some((file) => before.get(file.path) !== sha256Hex(file.content));
+  const importsChanged = !before || imports.length !== before.size || imports.some((file) => before.get(file.path) !== file.sha256);
   if (history.length === 0 && !importsChanged) return undefined;
   return appendManifest(evaluationDir, { kind: 'ingest', runId: batchId('ingest', now), files: [...history, ...imports], now });
 }

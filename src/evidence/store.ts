@@ -1,13 +1,14 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { forget, removeOnExit } from '../util/leftovers.ts';
 import { mapLimit } from '../util/map-limit.ts';
 import { EvalRunSchema, type EvalRun } from '../schemas/eval-run.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import { redactDeep, redactText, type SecretValue } from './redact.ts';
 import { formatRunSummaryFile, RUN_SUMMARY_FILE, summaryFromSidecar } from './run-summary-file.ts';
 import { RACY_MTIME_MS, runJsonDigest } from './file-digest.ts';
-import { readOptionalText } from './optional-file.ts';
+import { EvidencePathError, readOptionalInside } from './inside-evaluation.ts';
 import type { ScannedRunFile } from './scan-evaluation.ts';
 
 /**
@@ -88,14 +89,18 @@ async function flushDirectory(dir: string, fs: StoreFs): Promise<void> {
 /** Writes `content` to `file` atomically and durably: a temp file in the same directory, flushed, then renamed over the target. */
 export async function writeFileAtomic(file: string, content: string, fs: StoreFs = nodeFs): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A process stopped mid-write removes its temp file; one killed outright leaves it to sweepAtomicTemps.
+  removeOnExit(temp);
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(temp, content);
     await flushFile(temp, fs);
     await fs.rename(temp, file);
+    forget(temp);
     await flushDirectory(path.dirname(file), fs);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
+    forget(temp);
     throw new EvidenceWriteError(file, error);
   }
 }
@@ -122,6 +127,7 @@ export async function writeRun(
   });
   await sweepStaleTemps(runsDir, fs);
   let current = tempDir;
+  removeOnExit(tempDir);
   // Everything written into the temp dir, flushed together before the rename publishes it.
   const written: string[] = [];
   try {
@@ -149,9 +155,11 @@ export async function writeRun(
     await Promise.all([path.join(tempDir, 'raw'), tempDir].map((dir) => flushDirectory(dir, fs)));
     // rename(2) of a directory onto an existing non-empty one fails, so a run id collision cannot clobber a run.
     await fs.rename(tempDir, finalDir);
+    forget(tempDir);
     await flushDirectory(runsDir, fs);
   } catch (error) {
     await fs.rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    forget(tempDir);
     throw new EvidenceWriteError(current, error);
   }
   return finalDir;
@@ -179,8 +187,14 @@ async function sweepStaleTemps(runsDir: string, fs: StoreFs): Promise<void> {
  */
 export async function repairRunSummaries(evaluationDir: string, runFiles: readonly ScannedRunFile[]): Promise<string[]> {
   const stale = await mapLimit(runFiles, 32, async (file) => {
-    const sidecar = path.join(evaluationDir, path.dirname(file.rel), RUN_SUMMARY_FILE);
-    return summaryFromSidecar(await readOptionalText(sidecar), file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
+    const rel = `${path.posix.dirname(file.rel)}/${RUN_SUMMARY_FILE}`;
+    const text = await readOptionalInside(evaluationDir, rel, { what: 'run summary', maxBytes: 1024 * 1024 }).catch((error: unknown) => {
+      // A link out or a huge file is no sidecar (the rename replaces it); a folder in the way cannot be replaced.
+      if (error instanceof EvidencePathError) return error.problem === 'not-a-file' ? null : undefined;
+      throw error;
+    });
+    const sidecar = path.join(evaluationDir, rel);
+    return text === null || summaryFromSidecar(text, file.digest.sha256, file.run.runId) ? [] : [{ ...file, sidecar }];
   });
   // Each write waits for its fsync: a few at a time, so the first ingest after an upgrade is not one fsync per run in a row.
   return mapLimit(stale.flat(), 16, async ({ run, digest, sidecar }) => {

@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceManifest, ManifestHead } from '../schemas/evidence-manifest.ts';
-import { sha256Hex } from './file-digest.ts';
+import { EvidencePathError, hashInside } from './inside-evaluation.ts';
 import { walkChain, type ChainProblem } from './manifest-walk.ts';
 import { RUN_SUMMARY_FILE } from './run-summary-file.ts';
 
@@ -80,14 +80,21 @@ export async function verifyEvidence(evaluationDir: string): Promise<VerifyRepor
   const reported = new Set(rewrites.map((problem) => problem.path));
   for (const [rel, attestation] of expected) {
     if (reported.has(rel)) continue;
-    const bytes = await readFile(path.join(evaluationDir, rel)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (!bytes) {
+    // Hashed through the same reader as everything else: a link out of evaluation/ or a FIFO is never read.
+    let hashed: { sha256: string } | undefined;
+    try {
+      hashed = await hashInside(evaluationDir, rel);
+    } catch (error) {
+      if (!(error instanceof EvidencePathError)) throw error;
+      if (error.problem !== 'missing') {
+        problems.push({ ...attestation, path: rel, message: `evaluation/${rel} ${error.issues[0]?.message ?? error.message}` });
+        continue;
+      }
+    }
+    if (!hashed) {
       problems.push({ ...attestation, path: rel, message: `evaluation/${rel} is missing: ${attestation.runId} wrote it (manifest #${attestation.sequence}) and no later step removed it` });
-    } else if (sha256Hex(bytes) !== attestation.sha256) {
-      problems.push({ ...attestation, path: rel, message: `evaluation/${rel} was changed after ${attestation.runId} wrote it (manifest #${attestation.sequence}): it hashes to ${sha256Hex(bytes)}, the manifest recorded ${attestation.sha256}` });
+    } else if (hashed.sha256 !== attestation.sha256) {
+      problems.push({ ...attestation, path: rel, message: `evaluation/${rel} was changed after ${attestation.runId} wrote it (manifest #${attestation.sequence}): it hashes to ${hashed.sha256}, the manifest recorded ${attestation.sha256}` });
     }
   }
   for (const rel of await ownFiles(evaluationDir)) {

@@ -65,7 +65,10 @@ describe('importArtifact', () => {
 
   test('a bug in redaction or a parser becomes unparseable, not an exception', () => {
     const artifact = importArtifact({ ...base, file: 'imports/x.log', bytes: enc('x'), redact: () => { throw new Error('boom'); } });
-    expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { reason: 'import failed: boom' } });
+    expect(artifact).toMatchObject({ kind: 'unknown', records: [], unparseable: { reason: 'import failed (Error; its message is not shown because redaction failed)' } });
+    // A parser's error message may quote the input: it is redacted before it is cut.
+    const quoting = importArtifact({ ...base, file: 'imports/x.log', bytes: enc('x'), redact: (text) => { if (text === 'x') throw new Error(`bad input near sk-secret-value-123`); return text.replaceAll('sk-secret-value-123', '[redacted:K]'); } });
+    expect(quoting.unparseable?.reason).toBe('import failed: bad input near [redacted:K]');
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
-import type { ArtifactKind, ImportedArtifact } from '../schemas/imported-artifact.ts';
+import type { ArtifactKind, ArtifactManifest, ImportedArtifact } from '../schemas/imported-artifact.ts';
 import { singleFile } from './captured-text.ts';
 import { decodeArtifact } from './decode.ts';
 import { detectKindByContent, kindByName } from './detect.ts';
@@ -23,6 +23,10 @@ export interface ImportInput {
   redact?: (text: string) => string;
   /** The check catalog (src/config/): each record is judged by its check's own definition. */
   checks: readonly Check[];
+  /** Size on disk when `bytes` were not read (the file was refused unread). */
+  size?: number;
+  /** Why the file or its meta file was not read (a link out of evaluation/, a folder, too big): the artifact is unparseable. */
+  unreadable?: string;
 }
 
 /** Origin used when no manifest says where an artifact was captured. */
@@ -55,20 +59,27 @@ export function redactKeepingLabels(text: string, redact: ((text: string) => str
  * → each judged by the checks it speaks for (src/checks/). Pure; never throws for any input bytes.
  */
 export function importArtifact(input: ImportInput): ImportedArtifact {
-  const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
-  const manifest = parsedManifest && 'manifest' in parsedManifest ? parsedManifest.manifest : undefined;
-  const meta = {
-    origin: manifest?.origin ?? UNKNOWN_ORIGIN,
-    target: manifest?.target ?? 'internal',
-    capturedAt: manifest?.capturedAt ?? capturedAtFromName(input.file) ?? input.modifiedAt,
-    provenance: manifest?.sample ? ('sample' as const) : ('real' as const),
-  };
-  const base = { file: input.file, ...meta, bytes: input.bytes.length, records: [] as EvidenceRecord[] };
-  const fail = (kind: ArtifactKind, unparseable: Unparseable): ImportedArtifact => ({ ...base, kind, unparseable });
-  if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', parsedManifest.unparseable);
-  const decoded = decodeArtifact(input.bytes);
-  if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
+  const fallback = { origin: UNKNOWN_ORIGIN, target: 'internal', capturedAt: capturedAtFromName(input.file) ?? input.modifiedAt, provenance: 'real' as const };
+  let manifest: ArtifactManifest | undefined;
+  let meta: { origin: string; target: string; capturedAt: string; provenance: 'real' | 'sample' } = fallback;
+  const base = () => ({ file: input.file, ...meta, bytes: input.size ?? input.bytes.length, records: [] as EvidenceRecord[] });
+  const fail = (kind: ArtifactKind, unparseable: Unparseable): ImportedArtifact => ({ ...base(), kind, unparseable });
+  const redactMessage = (message: string) => redactKeepingLabels(message, input.redact);
+  // Everything from the meta file on is inside the boundary (issue 25 item 7): no input may throw past it.
   try {
+    if (input.unreadable) return fail('unknown', { reason: input.unreadable });
+    const parsedManifest = input.manifestText === undefined ? undefined : parseManifest(input.manifestText, `${input.file}.meta.yaml`);
+    manifest = parsedManifest && 'manifest' in parsedManifest ? parsedManifest.manifest : undefined;
+    meta = {
+      origin: manifest?.origin ?? fallback.origin,
+      target: manifest?.target ?? fallback.target,
+      capturedAt: manifest?.capturedAt ?? fallback.capturedAt,
+      provenance: manifest?.sample ? 'sample' : 'real',
+    };
+    // A meta file's error may quote it, and it is text from elsewhere too.
+    if (parsedManifest && 'unparseable' in parsedManifest) return fail('unknown', { ...parsedManifest.unparseable, reason: redactMessage(parsedManifest.unparseable.reason) });
+    const decoded = decodeArtifact(input.bytes);
+    if ('unparseable' in decoded) return fail(manifest?.kind ?? 'unknown', decoded.unparseable);
     const text = redactKeepingLabels(decoded.text, input.redact);
     // Without a meta file the content decides; a file name is only a hint, never a guess to parse by (issue 24 item 4).
     const kind = manifest?.kind ?? detectKindByContent(text);
@@ -82,9 +93,17 @@ export function importArtifact(input: ImportInput): ImportedArtifact {
     const artifacts = [{ label: `imported ${kind}`, path: input.file }];
     const filed = fileReadings(outcome.readings, { ...meta, file: input.file, kind, checks: manifest?.checks ?? [], artifacts, metaFile: `${name}.meta.yaml`, metaAdvice: `add ${name}.meta.yaml with \`kind: ${kind}\`, \`origin:\`, \`capturedAt:\` and \`checks: [<check id>]\`` }, input.checks);
     if ('unparseable' in filed) return fail(kind, filed.unparseable);
-    return { ...base, kind, records: filed.records, unparseable: null };
+    return { ...base(), kind, records: filed.records, unparseable: null };
   } catch (error) {
-    // A bug in a parser or in redaction must show up as an unparseable entry, never break the build.
-    return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${(error as Error).message.slice(0, 300)}` });
+    // A bug in a parser, the manifest reader or redaction must show up as an unparseable entry, never break the
+    // build; the message is redacted before it is cut (it may quote the input).
+    const message = String((error as Error)?.message ?? error);
+    try {
+      const redacted = redactMessage(message);
+      return fail(manifest?.kind ?? 'unknown', { reason: `import failed: ${redacted.length > 300 ? `${redacted.slice(0, 299)}…` : redacted}` });
+    } catch {
+      // Redaction itself failed: the message may quote a secret, so it is not shown.
+      return fail(manifest?.kind ?? 'unknown', { reason: `import failed (${(error as Error)?.name ?? 'error'}; its message is not shown because redaction failed)` });
+    }
   }
 }

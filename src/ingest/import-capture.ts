@@ -84,7 +84,16 @@ export function importCapture(input: CaptureInput): ImportedArtifact {
     if ('unparseable' in filed) return { ...base, unparseable: filed.unparseable };
     return { ...base, records: filed.records, unparseable: null };
   } catch (error) {
-    // A bug in a parser or in redaction must show up as an unparseable entry, never break the build.
-    return { ...base, unparseable: { reason: `import failed: ${(error as Error).message.slice(0, 300)}` } };
+    // A bug in a parser or in redaction must show up as an unparseable entry, never break the build; the message is
+    // redacted before it is cut (it may quote the input), and not shown at all when redaction is what failed.
+    const message = String((error as Error)?.message ?? error);
+    let reason: string;
+    try {
+      const redacted = redactKeepingLabels(message, input.redact);
+      reason = `import failed: ${redacted.length > 300 ? `${redacted.slice(0, 299)}…` : redacted}`;
+    } catch {
+      reason = `import failed (${(error as Error)?.name ?? 'error'}; its message is not shown because redaction failed)`;
+    }
+    return { ...base, unparseable: { reason } };
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { ArtifactManifestSchema, type ArtifactManifest } from '../schemas/imported-artifact.ts';
 import { ProofbookInputError, parseOrThrow } from '../schemas/parse.ts';
+import { toJsBounded, yamlSizeProblem } from '../util/yaml-bounded.ts';
 import type { Unparseable } from './unparseable.ts';
 
 /**
@@ -9,6 +10,9 @@ import type { Unparseable } from './unparseable.ts';
  * A bad one is reported with its file, line and field (the import becomes unparseable rather than guessed).
  */
 export function parseImportYaml<S extends z.ZodType>(schema: S, yamlText: string, file: string, what: string): { value: z.output<S> } | { unparseable: Unparseable } {
+  // Too long or too deep is refused before the parser spends seconds on it (issue 25 item 14).
+  const tooBig = yamlSizeProblem(yamlText, 64 * 1024);
+  if (tooBig) return { unparseable: { reason: `${file}: ${tooBig.message}`, line: tooBig.line } };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -22,8 +26,11 @@ export function parseImportYaml<S extends z.ZodType>(schema: S, yamlText: string
     }
     return undefined;
   };
+  // An alias bomb is a located problem, not a ReferenceError (issue 25 item 7).
+  const expanded = toJsBounded(doc, lineCounter);
+  if ('message' in expanded) return { unparseable: { reason: `${file}: ${expanded.message}`, ...(expanded.line ? { line: expanded.line } : {}) } };
   try {
-    return { value: parseOrThrow(schema, doc.toJS(), { file, what, lineOf }) };
+    return { value: parseOrThrow(schema, expanded.data, { file, what, lineOf }) };
   } catch (error) {
     if (!(error instanceof ProofbookInputError)) throw error;
     const first = error.issues[0];

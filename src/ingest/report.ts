@@ -9,6 +9,8 @@ export interface IngestReport {
   history: { written: string[]; unchanged: string[]; keptCompacted: string[] };
   unparseable: { file: string; line?: number; reason: string }[];
   invalid: { file: string; message: string }[];
+  /** Temp files of atomic writes left by killed processes, removed by this ingest. */
+  leftoversRemoved?: string[];
 }
 
 /** Counts what an ingest found (pure). */
@@ -44,6 +46,7 @@ export function formatIngestReport(report: IngestReport): string {
       .map(([kind, c]) => `  ${kind}: ${c.files}${c.unparseable ? ` (${c.unparseable} unparseable)` : ''}`),
     `history: ${report.history.written.length} days written, ${report.history.unchanged.length} unchanged${report.history.keptCompacted.length ? `, ${report.history.keptCompacted.length} kept (raw runs compacted)` : ''}`,
   ];
+  if (report.leftoversRemoved?.length) lines.push(`leftovers of killed writes removed: ${report.leftoversRemoved.join(', ')}`);
   if (report.unparseable.length) {
     lines.push('unparseable:');
     for (const u of report.unparseable) lines.push(`  ${u.file}${u.line ? `:${u.line}` : ''}: ${u.reason}`);

@@ -25,6 +25,7 @@ export async function probeClientProfile(check: ClientProfileCheck, ctx: ProbeCo
     scopedServers: context.servers,
     maxBodyBytes: ctx.maxBodyBytes,
     now: ctx.now,
+    ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     clientInfo: { name: `proofbook-client-profile-${check.client}`, version: '1' },
   });
   return { ...obs, kind: 'client-profile', client: check.client, ...describeRequest(replay.request) };

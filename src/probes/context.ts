@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { AuthMode } from '../schemas/check.ts';
+import type { SecretValue } from '../evidence/redact.ts';
 import type { GatewayEnvironment } from '../schemas/gateway.ts';
 
 /** Default cap on the body bytes one response may contribute (the rest is discarded and the read stops). */
@@ -20,6 +21,8 @@ export interface ProbeContext {
   maxBodyBytes: number;
   /** Monotonic milliseconds. */
   now: () => number;
+  /** Secret values (by env var name): a probe that cuts what it saw into a message redacts it first. */
+  secrets?: readonly SecretValue[];
 }
 
 /** Joins the base URL and a path without doubling or dropping the slash. */

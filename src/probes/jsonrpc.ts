@@ -41,13 +41,55 @@ export interface SseReplyCollector {
   readonly problem: string | undefined;
   /** True when the bytes fed so far end on an event boundary (nothing half-sent). */
   readonly atBoundary: boolean;
+  /** Set once a line or an event passed its limit: the limit, named for the failure message. Feeding stops. */
+  readonly overLimit: string | undefined;
 }
 
-/** Creates a collector for the reply to request `id`. Empty `data:` (the SDK's priming event) is skipped. */
-export function createSseReplyCollector(id: string | number): SseReplyCollector {
+/** Longest SSE line the probe buffers: a JSON-RPC reply of a big catalog fits; an endless line does not (issue 25 item 4). */
+export const MAX_SSE_LINE_CHARS = 512 * 1024;
+/** Longest SSE event (all its lines) the probe buffers. */
+export const MAX_SSE_EVENT_CHARS = 1024 * 1024;
+
+/**
+ * Counts the open SSE line and event through each chunk fed to it; returns the limit passed, naming it, once a
+ * line or an event is longer than allowed (and from then on), else undefined.
+ */
+export function sseLimiter(limits: { line: number; event: number }): (chunk: string) => string | undefined {
+  let lineChars = 0;
+  let eventChars = 0;
+  let over: string | undefined;
+  return (chunk) => {
+    if (over) return over;
+    for (const part of chunk.split(/(\r\n|\n|\r)/)) {
+      if (/^(\r\n|\n|\r)$/.test(part)) {
+        if (lineChars === 0) eventChars = 0; // a blank line ends the event
+        lineChars = 0;
+        continue;
+      }
+      lineChars += part.length;
+      eventChars += part.length;
+      if (lineChars > limits.line) over = `an SSE line longer than ${limits.line} characters`;
+      else if (eventChars > limits.event) over = `an SSE event longer than ${limits.event} characters`;
+      if (over) return over;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Creates a collector for the reply to request `id`. Empty `data:` (the SDK's priming event) is skipped. A line or
+ * an event longer than its limit is never buffered whole: the collector stops and names the limit.
+ */
+export function createSseReplyCollector(id: string | number, limits = { line: MAX_SSE_LINE_CHARS, event: MAX_SSE_EVENT_CHARS }): SseReplyCollector {
   let found: JsonRpcResponse | undefined;
   let problem: string | undefined;
+  let overLimit: string | undefined;
   let tail = '';
+  const limiter = sseLimiter(limits);
+  const withinLimits = (chunk: string): boolean => {
+    overLimit = limiter(chunk);
+    return overLimit === undefined;
+  };
   const parser = createParser({
     onEvent(event) {
       if (found || !event.data.trim()) return;
@@ -61,8 +103,12 @@ export function createSseReplyCollector(id: string | number): SseReplyCollector 
   });
   return {
     feed(chunk) {
+      if (overLimit) return;
       tail = (tail + chunk).slice(-4);
-      parser.feed(chunk);
+      if (withinLimits(chunk)) parser.feed(chunk);
+    },
+    get overLimit() {
+      return overLimit;
     },
     get found() {
       return found;

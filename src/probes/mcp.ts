@@ -15,11 +15,18 @@ export interface McpListToolsOptions {
   protocolVersion?: string;
   /** Servers the tools are attributed to by their `<server>-` prefix (besides those in server_outcomes). */
   scopedServers?: readonly string[];
+  /**
+   * Other servers the gateway is known to have (the environment's), so a tool from one of them that the gateway
+   * returns outside the requested scope is attributed to it and seen as a scope violation.
+   */
+  knownServers?: readonly string[];
   steps?: 'initialize' | 'tools-list';
   maxPages?: number;
   maxBodyBytes?: number;
   now?: () => number;
   clientInfo?: { name: string; version: string };
+  /** See RpcOptions.secrets. */
+  secrets?: RpcOptions['secrets'];
 }
 
 const SERVER_OUTCOMES_KEY = 'litellm.ai/server_outcomes';
@@ -62,6 +69,7 @@ export async function mcpListTools(options: McpListToolsOptions): Promise<McpObs
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     now,
     t0,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   };
   const obs: McpObservation = { kind: 'mcp', failure: null, latencyMs: 0, transcript: [], step: 'initialize', sessionId: false, tools: [], pages: 0, scopedServers: [...(options.scopedServers ?? [])] };
   try {
@@ -105,7 +113,7 @@ async function runExchange(obs: McpObservation, base: RpcOptions, options: McpLi
       return;
     }
     obs.step = 'tools/list';
-    await listAllTools(obs, session, options.maxPages ?? 50);
+    await listAllTools(obs, session, options.maxPages ?? 50, options.knownServers ?? []);
     if (!obs.failure) obs.step = 'done';
   } finally {
     if (sessionId) await endSession(obs, session);
@@ -113,7 +121,7 @@ async function runExchange(obs: McpObservation, base: RpcOptions, options: McpLi
 }
 
 /** Walks `tools/list` pages until no `nextCursor` (an empty string is still a cursor: mcp-clients.md §6 step 6). */
-async function listAllTools(obs: McpObservation, session: RpcOptions, maxPages: number): Promise<void> {
+async function listAllTools(obs: McpObservation, session: RpcOptions, maxPages: number, knownServers: readonly string[]): Promise<void> {
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let page = 0; ; page++) {
@@ -134,7 +142,7 @@ async function listAllTools(obs: McpObservation, session: RpcOptions, maxPages: 
     obs.pages = page + 1;
     const outcomes = readOutcomes(result);
     if (outcomes) obs.serverOutcomes = { ...obs.serverOutcomes, ...outcomes };
-    const known = [...obs.scopedServers, ...Object.keys(obs.serverOutcomes ?? {})];
+    const known = [...new Set([...obs.scopedServers, ...Object.keys(obs.serverOutcomes ?? {}), ...knownServers])];
     for (const tool of result.tools as Array<{ name?: unknown; inputSchema?: unknown }>) {
       if (typeof tool?.name !== 'string') continue;
       const server = serverOfTool(tool.name, known);
@@ -168,9 +176,11 @@ export async function probeMcp(check: McpCheck, ctx: ProbeContext): Promise<McpO
     dispatcher: ctx.dispatcher,
     protocolVersion: check.protocolVersion,
     scopedServers: servers,
+    knownServers: ctx.environment.servers,
     steps: check.steps,
     maxPages: check.maxPages,
     maxBodyBytes: ctx.maxBodyBytes,
     now: ctx.now,
+    ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
   });
 }

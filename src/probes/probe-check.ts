@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { CheckOutcome } from '../checks/outcome.ts';
-import { redactDeep, type SecretValue } from '../evidence/redact.ts';
+import { redactDeep, redactObservation, type SecretValue } from '../evidence/redact.ts';
 import { runRelativeDir, safeArtifactName, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
@@ -52,12 +52,24 @@ async function observe(check: Check, ctx: RunContext): Promise<{ obs?: Observati
   const probeCtx: ProbeContext = { ...ctx, signal };
   let hardStop: NodeJS.Timeout | undefined;
   try {
-    const stop = new Promise<'hard-stop'>((resolve) => (hardStop = setTimeout(resolve, check.timeout + HARD_STOP_GRACE_MS, 'hard-stop')));
+    // The run's deadline (--deadline) bounds every check as its own timeout does (issue 25 item 5): a probe that
+    // does not react to either within the grace is abandoned.
+    const stop = new Promise<'hard-stop'>((resolve) => {
+      hardStop = setTimeout(resolve, check.timeout + HARD_STOP_GRACE_MS, 'hard-stop');
+      const onRunDeadline = () => {
+        clearTimeout(hardStop);
+        hardStop = setTimeout(resolve, HARD_STOP_GRACE_MS, 'hard-stop');
+      };
+      if (ctx.runSignal.aborted) onRunDeadline();
+      else ctx.runSignal.addEventListener('abort', onRunDeadline, { once: true });
+    });
     const obs = await Promise.race([probe.run(check, probeCtx), stop]);
     if (obs === 'hard-stop') {
-      return { outcome: { verdict: 'fail', failureClass: 'timeout', summary: `timeout: no result within ${check.timeout} ms`, conditions: [], measured: {} } };
+      const why = ctx.runSignal.aborted ? 'the run deadline was reached' : `no result within ${check.timeout} ms`;
+      return { outcome: { verdict: 'fail', failureClass: 'timeout', summary: `timeout: ${why}`, conditions: [], measured: {} } };
     }
-    return { obs, outcome: judge(check, obs, ctx.environmentId) };
+    // Checks cut what they show (summaries, `actual`): they see only redacted text, capped ends included.
+    return { obs, outcome: judge(check, redactObservation(obs, ctx.secrets), ctx.environmentId) };
   } catch (error) {
     return { outcome: outcomeOfCrash(error) };
   } finally {

@@ -12,6 +12,15 @@ export function exitCodeFor(run: EvalRun): 0 | 1 {
 const SYMBOL: Record<Verdict, string> = { pass: '✓', fail: '✗', degraded: '~', 'expected-fail': '○', error: '!' };
 const COLOR: Record<Verdict, string> = { pass: '32', fail: '31', degraded: '33', 'expected-fail': '36', error: '35' };
 
+/**
+ * Text from a gateway made safe for a terminal (issue 25 item 9): C0 and C1 control characters, DEL and NUL would
+ * move the cursor, clear the screen, retitle the window or hide the rest of a line; each becomes a visible `\xNN`
+ * (`\n`, `\r`, `\t` as such). Our own colour codes are added after this, around escaped text.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function durationMs(record: EvidenceRecord): number {
   return Date.parse(record.finishedAt) - Date.parse(record.startedAt);
 }
@@ -20,10 +29,11 @@ function durationMs(record: EvidenceRecord): number {
 export function formatResultLine(record: EvidenceRecord, options: { tty: boolean; done?: number; total?: number }): string {
   const time = `${durationMs(record)} ms`;
   const cls = record.failureClass ? ` [${record.failureClass}]` : '';
-  if (!options.tty) return `${record.verdict.toUpperCase()} ${record.checkId} (${time})${cls} ${record.summary}`;
+  const summary = escapeControl(record.summary);
+  if (!options.tty) return `${record.verdict.toUpperCase()} ${record.checkId} (${time})${cls} ${summary}`;
   const count = options.total ? `[${options.done}/${options.total}] ` : '';
   const mark = `\x1b[${COLOR[record.verdict]}m${SYMBOL[record.verdict]} ${record.verdict.padEnd(8)}\x1b[0m`;
-  return `${count}${mark} ${record.checkId.padEnd(24)} ${time.padStart(8)}${cls}  \x1b[2m${record.summary}\x1b[0m`;
+  return `${count}${mark} ${record.checkId.padEnd(24)} ${time.padStart(8)}${cls}  \x1b[2m${summary}\x1b[0m`;
 }
 
 /** The closing lines of a run: counts per verdict and where the evidence went. */
@@ -32,7 +42,7 @@ export function formatSummary(run: EvalRun, where?: string): string {
   for (const record of run.records) counts.set(record.verdict, (counts.get(record.verdict) ?? 0) + 1);
   const parts = [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(', ') || 'no checks selected';
   const took = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
-  return [`${run.records.length} checks against ${run.environment} from ${run.origin} in ${took} ms: ${parts}`, ...(where ? [`run ${run.runId} → ${where}`] : [])].join('\n');
+  return [`${run.records.length} checks against ${escapeControl(run.environment)} from ${run.origin} in ${took} ms: ${parts}`, ...(where ? [`run ${run.runId} → ${escapeControl(where)}`] : [])].join('\n');
 }
 
 const escapeXml = (text: string) =>

@@ -4,6 +4,7 @@ import type { SseCaptureCheck } from '../schemas/check.ts';
 import { classifyError, failure } from './classify.ts';
 import { authHeaders, joinUrl, scopeHeaders, type ProbeContext } from './context.ts';
 import { flattenHeaders, readCapped } from './http-client.ts';
+import { MAX_SSE_EVENT_CHARS, MAX_SSE_LINE_CHARS, sseLimiter } from './jsonrpc.ts';
 import type { SseObservation, TranscriptEntry } from '../schemas/observation.ts';
 import { resolveSseCheck } from '../checks/sse.ts';
 
@@ -64,6 +65,8 @@ async function readStream(body: AsyncIterable<Buffer> & { destroy(): void }, obs
   let text = '';
   let tail = '';
   const at = () => Math.round((ctx.now() - t0) * 10) / 10;
+  // Bounded per line and per event as well as in total (issue 25 item 4): the parser buffers an open line whole.
+  const overLimit = sseLimiter({ line: MAX_SSE_LINE_CHARS, event: MAX_SSE_EVENT_CHARS });
   const parser = createParser({
     onComment: (comment) => obs.items.push({ type: 'comment', atMs: at(), text: comment }),
     onEvent: (event) => obs.items.push({ type: 'event', atMs: at(), ...(event.event ? { event: event.event } : {}), data: event.data }),
@@ -73,6 +76,13 @@ async function readStream(body: AsyncIterable<Buffer> & { destroy(): void }, obs
     const piece = chunk.toString('utf8');
     text += piece;
     tail = (tail + piece).slice(-4);
+    const over = overLimit(piece);
+    if (over) {
+      obs.stopped = 'bytes';
+      obs.failure = failure('protocol', `${over} in the event stream; the probe stops reading at that limit`);
+      body.destroy();
+      return text;
+    }
     parser.feed(piece);
     if (obs.bytes >= check.maxBytes) obs.stopped = 'bytes';
     else if (obs.items.length >= check.maxEvents) obs.stopped = 'events';

@@ -1,4 +1,4 @@
-import { redactHeaders, redactText, type SecretValue } from '../evidence/redact.ts';
+import { redactCutText, redactHeaders, redactText, type SecretValue } from '../evidence/redact.ts';
 import type { TranscriptEntry } from '../schemas/observation.ts';
 
 /** Bodies longer than this are cut in the raw transcript (the probe already capped what it read). */
@@ -18,7 +18,8 @@ export function formatTranscript(checkId: string, entries: readonly TranscriptEn
     if (entry.response) {
       lines.push(`< ${entry.response.status}`);
       for (const [name, value] of Object.entries(redactHeaders(entry.response.headers, secrets))) lines.push(`< ${name}: ${value}`);
-      lines.push('<', cut(entry.response.body) + (entry.response.truncated ? '\n[… body capped by the probe]' : ''));
+      // Redacted before the cut (and its capped end too): a cut through a secret leaves a prefix no redaction matches.
+      lines.push('<', cut(redactCutText(entry.response.body, secrets)) + (entry.response.truncated ? '\n[… body capped by the probe]' : ''));
     }
     if (entry.error) lines.push(`! ${entry.error}`);
     lines.push('');

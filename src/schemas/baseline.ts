@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SiteLinkSchema } from './site-link.ts';
 import { FailureClassSchema, OriginSchema } from './evidence.ts';
 import { CheckIdSchema } from './check-id.ts';
 
@@ -22,7 +23,7 @@ export const BaselineEntrySchema = z.object({
   /** Why the failure is expected, in one or two sentences a reader understands. */
   reason: z.string().min(1),
   /** Site path or URL of the page that explains it. @example '/runbooks/reachability/' */
-  doc: z.string().regex(/^(\/|https?:\/\/)/, { error: 'Expected a site path such as /runbooks/reachability/ or an http(s) URL' }),
+  doc: SiteLinkSchema,
   /** When the failure was first accepted (UTC date). @example '2025-09-18' */
   since: z.iso.date(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { DurationSchema } from './duration.ts';
 import { CheckIdSchema } from './check-id.ts';
+import { SiteLinkSchema } from './site-link.ts';
 
 /** Evidence older than this is stale unless a check sets its own window. */
 export const DEFAULT_FRESHNESS = '24h';
@@ -20,7 +21,7 @@ export const CheckBaseSchema = z.object({
   /** Environments this check runs against; all of them when left out. */
   environments: z.array(z.string()).optional(),
   /** Docs page that explains what to do when it fails, as a site path. @example '/runbooks/capturing-the-tool-catalog/' */
-  docs: z.string().optional(),
+  docs: SiteLinkSchema.optional(),
   /** Hard deadline for one probe of this check. @example '10s' */
   timeout: DurationSchema.prefault('10s'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SiteLinkSchema } from './site-link.ts';
 import { OriginSchema } from './evidence.ts';
 import { CheckIdSchema } from './check-id.ts';
 
@@ -26,7 +27,7 @@ export const OutstandingItemSchema = z.object({
   /** Checks whose fresh passes prove the item done. */
   closes: z.array(ClosingCheckSchema).min(1, { error: 'List at least one check that would close the item' }),
   /** Site path of the page that discusses it. @example '/outstanding/' */
-  doc: z.string().optional(),
+  doc: SiteLinkSchema.optional(),
 });
 
 /** `content/outstanding.yaml`. */

@@ -11,7 +11,15 @@ export const lintableClients = ['codex', 'vscode', 'claude-code', 'cursor', 'ope
 
 /** Validates `text` as `client`'s config. */
 export function lintClientText(client: LintableClient, text: string, options: LintOptions = {}): LintProblem[] {
-  const problems = clients[client].lint(text, options);
+  let problems: LintProblem[];
+  try {
+    problems = clients[client].lint(text, options);
+  } catch (error) {
+    // The parsers recurse: ten thousand nested brackets overflow the stack (issue 25 item 14, found by the property
+    // test). Such a file is a syntax error at its first line, never a crash of lint-client.
+    if (!(error instanceof RangeError)) throw error;
+    return [{ line: 1, severity: 'error', rule: `${client}/config-syntax`, message: `the file could not be read: ${error.message} (nested too deep?)` }];
+  }
   // A file the client cannot parse says nothing reliable about its servers or commands.
   if (problems.some((problem) => problem.rule.endsWith('-syntax'))) return problems;
   return [...problems, ...lintAgainstGateway(text, options, client)].sort((a, b) => a.line - b.line);

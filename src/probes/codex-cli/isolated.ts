@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { forgetGroup, killGroupOnExit } from '../../util/leftovers.ts';
 
 /** What an isolated child did. */
 export interface IsolatedResult {
@@ -51,22 +52,45 @@ export function isolatedArgv(argv: readonly string[], alreadyIsolated = isLoopba
   return ['unshare', '-n', '-m', 'sh', '-c', `${MOUNT_RESOLV}; ip link set lo up || { echo ${SETUP_FAILED} >&2; exit 125; }; exec "$@"`, 'sh', LOOPBACK_RESOLV_CONF, ...argv];
 }
 
-/** Runs `argv` isolated, bounded by `timeoutMs` (then SIGKILL), capturing output. */
-export function runIsolated(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<IsolatedResult> {
+/** Output kept per stream: Codex prints a few KB; more is not read into memory. */
+const MAX_OUTPUT_CHARS = 1024 * 1024;
+
+/**
+ * Runs `argv` isolated, bounded by `timeoutMs` and by `signal` (either kills its whole process group with SIGKILL:
+ * Codex's Node wrapper starts a native child that would outlive it), capturing output. The group is killed too
+ * when this process is stopped (src/util/leftovers.ts).
+ */
+export function runIsolated(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number; signal?: AbortSignal }): Promise<IsolatedResult> {
   const [command, ...args] = isolatedArgv(argv);
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command!, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const pgid = child.pid;
+    if (pgid !== undefined) killGroupOnExit(pgid);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.once('error', (error) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout = (stdout + chunk).slice(0, MAX_OUTPUT_CHARS)));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(0, MAX_OUTPUT_CHARS)));
+    const kill = () => {
+      try {
+        if (pgid !== undefined) process.kill(-pgid, 'SIGKILL');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(kill, options.timeoutMs);
+    if (options.signal?.aborted) kill();
+    options.signal?.addEventListener('abort', kill, { once: true });
+    const done = () => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', kill);
+      if (pgid !== undefined) forgetGroup(pgid);
+    };
+    child.once('error', (error) => {
+      done();
       reject(new IsolationUnavailableError(error.message));
     });
     child.once('close', (code, signal) => {
-      clearTimeout(timer);
+      done();
       if (stderr.includes(SETUP_FAILED) || /^unshare: /m.test(stderr)) reject(new IsolationUnavailableError(stderr));
       else resolve({ code, signal, stdout, stderr });
     });

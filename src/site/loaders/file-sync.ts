@@ -31,7 +31,7 @@ export interface FileSyncSpec<Raw = string> {
   /** Entry data before validation; throw to reject the file. */
   toData: (rel: string, raw: Raw) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** A readable `file:line → field: message` for a file that was rejected. */
-  explain: (rel: string, raw: Raw, error: unknown) => string;
+  explain: (rel: string, raw: Raw | undefined, error: unknown) => string;
   /** Which watcher paths (relative to the evaluation dir) belong to this collection, mapped to the file to sync. */
   watchTarget: (rel: string) => string | undefined;
 }
@@ -105,7 +105,20 @@ export function createFileSync<Raw>(ctx: LoaderContext, spec: FileSyncSpec<Raw>)
       stats.skipped++;
       return;
     }
-    const raw = await spec.readRaw(rel);
+    let raw: Raw;
+    try {
+      raw = await spec.readRaw(rel);
+    } catch (error) {
+      // A file that may not be read (a link out of evaluation/, a folder in its place) is reported like a bad one.
+      logger.error(spec.explain(rel, undefined, error));
+      if (existing) {
+        store.delete(id);
+        stats.changed.push(id);
+      }
+      delete meta[rel];
+      stats.failed++;
+      return;
+    }
     const digest = spec.digestOf ? spec.digestOf(raw) : ctx.generateDigest(raw as string);
     if (existing && existing.digest === digest) {
       meta[rel] = [kept, digest];

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { readImport } from '../../evidence/read-import.ts';
+import { readImport, readImportBytes } from '../../evidence/read-import.ts';
 import { loadProjectConfig } from '../../config/load.ts';
 import type { Check } from '../../schemas/check.ts';
 import { collectSecrets, type SecretValue } from '../../evidence/redact.ts';
@@ -11,11 +10,14 @@ import { CAPTURE_FILE } from '../../ingest/import-capture.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
 import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 
-async function readOptional(file: string): Promise<string> {
-  return readFile(file, 'latin1').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
-    throw error;
-  });
+/**
+ * The text a digest stands for: the file's bytes, '' when it is missing, or what is known of it when it may not be
+ * read (a link out of evaluation/, a folder, over the import limit: a 600 MB one overflowed V8's string length).
+ */
+async function digestText(evaluationDir: string, rel: string): Promise<string> {
+  const file = await readImportBytes(evaluationDir, rel);
+  if ('bytes' in file) return file.bytes.toString('latin1');
+  return file.unreadable.includes('not found') ? '' : `unreadable ${file.size} ${file.modifiedAt} ${file.unreadable}`;
 }
 
 const SEP = '\u0000';
@@ -42,10 +44,9 @@ function importsSpec(evaluationDir: string, secrets: readonly SecretValue[], che
     },
     // The digest covers the artifact bytes and its sidecar (or every file of a capture folder): editing any re-parses it.
     readRaw: async (rel) => {
-      const full = path.join(evaluationDir, rel);
       const files = captures.get(rel);
-      if (files) return (await Promise.all(files.map(async (name) => `${name}${SEP}${await readOptional(path.join(full, name))}`))).join(SEP);
-      const [bytes, manifest] = await Promise.all([readFile(full, 'latin1'), readOptional(`${full}.meta.yaml`)]);
+      if (files) return (await Promise.all(files.map(async (name) => `${name}${SEP}${await digestText(evaluationDir, `${rel}/${name}`)}`))).join(SEP);
+      const [bytes, manifest] = await Promise.all([digestText(evaluationDir, rel), digestText(evaluationDir, `${rel}.meta.yaml`)]);
       return `${bytes}${SEP}${manifest}`;
     },
     toData: async (rel) => (await readImport(evaluationDir, rel, secrets, checks)) as unknown as Record<string, unknown>,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { listRunFiles } from '../../evidence/run-files.ts';
+import { listRunEntries } from '../../evidence/run-files.ts';
 import { readRunSummaryInput, RUN_SUMMARY_FILE, summaryOf, type RunSummaryInput } from '../../evidence/run-summary-file.ts';
 import { ProofbookInputError } from '../../schemas/parse.ts';
 import { evaluationDirOf, type EvidenceLoaderOptions } from './evaluation-dir.ts';
@@ -9,10 +9,14 @@ import { createFileSync, watchFiles, type FileSyncSpec } from './file-sync.ts';
 const runIdOf = (rel: string): string => rel.split('/')[1] ?? rel;
 const RUN_FILE = /^runs\/([^./][^/]*)\/(run\.json|summary\.json)$/;
 
-function runsSpec(evaluationDir: string, fromSidecar: { stat: number; hash: number }): FileSyncSpec<RunSummaryInput> {
+function runsSpec(evaluationDir: string, fromSidecar: { stat: number; hash: number }, warn: (message: string) => void): FileSyncSpec<RunSummaryInput> {
   return {
     evaluationDir,
-    list: () => listRunFiles(evaluationDir),
+    list: async () => {
+      const { files, stray } = await listRunEntries(evaluationDir);
+      for (const entry of stray) warn(entry.message);
+      return files;
+    },
     idOf: runIdOf,
     statPaths: (rel) => [rel, `${path.posix.dirname(rel)}/${RUN_SUMMARY_FILE}`],
     readRaw: (rel) => readRunSummaryInput(evaluationDir, rel),
@@ -43,7 +47,7 @@ export function runsLoader(options: EvidenceLoaderOptions = {}): Loader {
     load: async (ctx) => {
       const evaluationDir = evaluationDirOf(ctx, options);
       const fromSidecar = { stat: 0, hash: 0 };
-      const spec = runsSpec(evaluationDir, fromSidecar);
+      const spec = runsSpec(evaluationDir, fromSidecar, (message) => ctx.logger.warn(message));
       const sync = createFileSync(ctx, spec);
       const stats = await sync.syncAll();
       ctx.logger.info(`runs: ${stats.parsed} parsed, ${stats.skipped} unchanged, ${stats.failed} skipped as invalid, ${stats.removed} removed`);
