@@ -76,6 +76,8 @@ export async function probeMcpCall(check: McpCallCheck, ctx: ProbeContext): Prom
     maxBodyBytes: ctx.maxBodyBytes,
     now: ctx.now,
     t0,
+    // A refusal's excerpt (LiteLLM's 401 echoes the key) is redacted before it is cut into the failure message.
+    ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
   };
   try {
     await callTool(check, obs, base);

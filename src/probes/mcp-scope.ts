@@ -22,6 +22,7 @@ export async function probeMcpScope(check: McpScopeCheck, ctx: ProbeContext): Pr
       maxBodyBytes: ctx.maxBodyBytes,
       now: ctx.now,
       clientInfo: { name: 'proofbook-scope', version: '1' },
+      ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     });
     for (const entry of exchange.transcript) entry.label = `${entry.label} (x-mcp-servers: ${scopeCase.header})`;
     cases.push({ header: scopeCase.header, exchange });
