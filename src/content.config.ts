@@ -6,13 +6,15 @@ import { i18nSchema } from '@astrojs/starlight/schema';
 import { BaselineEntrySchema } from './schemas/baseline.ts';
 import { GuideSetSchema } from './schemas/guide-set.ts';
 import { ImportedArtifactSchema } from './schemas/imported-artifact.ts';
+import { IncidentSchema } from './schemas/incident.ts';
+import { MaintenanceWindowSchema } from './schemas/maintenance.ts';
 import { OutstandingItemSchema } from './schemas/outstanding.ts';
 import { PageFrontmatterSchema } from './schemas/page-frontmatter.ts';
 import { RunSummarySchema } from './schemas/run-summary.ts';
 import { RunbookBlockSchema } from './schemas/runbook.ts';
 import { StatusCheckSchema } from './schemas/status-check.ts';
 import { sharedDocsSchema } from './site/docs-schema.ts';
-import { baselineLoader, checkCatalogLoader, outstandingLoader } from './site/loaders/content-file-loaders.ts';
+import { baselineLoader, checkCatalogLoader, incidentsLoader, maintenanceLoader, outstandingLoader } from './site/loaders/content-file-loaders.ts';
 import { guideSnippetsLoader } from './site/loaders/guide-snippets-loader.ts';
 import { importsLoader } from './site/loaders/imports-loader.ts';
 import { noEntriesLoader } from './site/loaders/registered-when-empty.ts';
@@ -31,6 +33,10 @@ export const collections = {
   baseline: defineCollection({ loader: baselineLoader(), schema: BaselineEntrySchema }),
   /** content/outstanding.yaml, one entry per open item. */
   outstanding: defineCollection({ loader: outstandingLoader(), schema: OutstandingItemSchema }),
+  /** content/incidents/*.md, one entry per incident, its body rendered. */
+  incidents: defineCollection({ loader: incidentsLoader(), schema: IncidentSchema }),
+  /** content/maintenance.yaml, one entry per maintenance window. */
+  maintenance: defineCollection({ loader: maintenanceLoader(), schema: MaintenanceWindowSchema }),
   /** The runnable blocks of the docs pages (```bash run=ci …), one entry per block: checks of the `runbooks` group. */
   runbookBlocks: defineCollection({ loader: runbookBlocksLoader(), schema: RunbookBlockSchema }),
   /** evaluation/runs/<id>/: one entry per run (its summary), read by /evidence/. */

@@ -85,7 +85,9 @@ function syntheticDay(plan: EvidencePlan, date: string, random: () => number): D
     plan.checkIds.map((checkId) => {
       const fail = random() < 0.05 ? 1 + Math.floor(random() * 3) : 0;
       const degraded = random() < 0.05 ? 1 : 0;
-      return { checkId, target: 'internal', origin, pass: 24 - fail - degraded, fail, degraded, error: 0, firstAt: `${date}T00:00:00.000Z`, lastAt: `${date}T23:00:00.000Z`, lastVerdict: 'pass' as const };
+      // As ingest writes them now: the failures as one span of a 502 in the afternoon, each one a flip in and out.
+      const failures = fail > 0 ? [{ from: `${date}T14:00:00.000Z`, to: `${date}T${String(13 + fail).padStart(2, '0')}:00:00.000Z`, count: fail, key: 'http_status:502' }] : [];
+      return { checkId, target: 'internal', origin, provenance: 'real' as const, pass: 24 - fail - degraded, fail, degraded, error: 0, flaky: 0, unstable: fail > 0 ? 2 : 0, firstAt: `${date}T00:00:00.000Z`, lastAt: `${date}T23:00:00.000Z`, lastVerdict: 'pass' as const, failures };
     }),
   );
   return { schemaVersion: 1, date, runCount: 24 * plan.origins.length, buckets: buckets.sort((a, b) => (a.checkId + a.origin < b.checkId + b.origin ? -1 : 1)) };

@@ -13,6 +13,10 @@ export const CHECKS_DIR = 'content/checks';
 export const BASELINE_PATH = 'content/baseline.yaml';
 /** Open items from the team's status notes, each with the checks that close it. */
 export const OUTSTANDING_PATH = 'content/outstanding.yaml';
+/** Incidents, one Markdown file each (frontmatter: title, affects, timeline). */
+export const INCIDENTS_DIR = 'content/incidents';
+/** Maintenance windows, one-off and recurring. */
+export const MAINTENANCE_PATH = 'content/maintenance.yaml';
 
 /** Runs a read; a missing file or folder becomes a configuration error naming it instead of a bare ENOENT. */
 export async function readOrExplain<T>(root: string, relative: string, what: string, read: (full: string) => Promise<T>): Promise<T> {

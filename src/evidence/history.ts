@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { mapLimit } from '../util/map-limit.ts';
 import type { EvalRun } from '../schemas/eval-run.ts';
-import { EVIDENCE_SCHEMA_VERSION, type Verdict } from '../schemas/evidence.ts';
+import { EVIDENCE_SCHEMA_VERSION } from '../schemas/evidence.ts';
+import { foldBucket, type DayRecord } from './day-bucket.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../schemas/history.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import { parseJsonHistory } from './history-files.ts';
@@ -24,36 +25,17 @@ export function runDay(run: Pick<EvalRun, 'startedAt'>): string {
   return utcDay(run.startedAt);
 }
 
-type CountedVerdict = DailyBucket['lastVerdict'];
-
-/** `expected-fail` is a status-page view of a failure; history counts what was observed. */
-const counted = (verdict: Verdict): CountedVerdict => (verdict === 'expected-fail' ? 'fail' : verdict);
-
-/** Aggregates one day's runs into buckets per check × target × origin (pure; order-independent). */
+/** Aggregates one day's runs into buckets per check × target × origin × provenance (pure; order-independent). */
 export function aggregateDay(date: string, runs: readonly EvalRun[]): DailyHistory {
-  const buckets = new Map<string, DailyBucket>();
-  // Run id of the record that set each bucket's last verdict, to break timestamp ties independently of input order.
-  const lastRun = new Map<DailyBucket, string>();
+  const byKey = new Map<string, DayRecord[]>();
   for (const run of runs) {
     for (const record of run.records) {
-      const key = `${record.checkId}|${record.target}|${record.origin}`;
-      const verdict = counted(record.verdict);
-      const at = record.finishedAt;
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        bucket = { checkId: record.checkId, target: record.target, origin: record.origin, pass: 0, fail: 0, degraded: 0, error: 0, firstAt: record.startedAt, lastAt: at, lastVerdict: verdict };
-        buckets.set(key, bucket);
-        lastRun.set(bucket, run.runId);
-      } else if (at > bucket.lastAt || (at === bucket.lastAt && run.runId > (lastRun.get(bucket) ?? ''))) {
-        bucket.lastAt = at;
-        bucket.lastVerdict = verdict;
-        lastRun.set(bucket, run.runId);
-      }
-      bucket[verdict]++;
-      if (record.startedAt < bucket.firstAt) bucket.firstAt = record.startedAt;
+      const key = `${record.checkId}|${record.target}|${record.origin}|${record.provenance}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), { record, runId: run.runId }]);
     }
   }
-  const sorted = [...buckets.values()].sort((a, b) => (a.checkId + a.target + a.origin < b.checkId + b.target + b.origin ? -1 : 1));
+  const order = (b: DailyBucket) => `${b.checkId}|${b.target}|${b.origin}|${b.provenance}`;
+  const sorted = [...byKey.values()].map(foldBucket).sort((a, b) => (order(a) < order(b) ? -1 : 1));
   return DailyHistorySchema.parse({ schemaVersion: EVIDENCE_SCHEMA_VERSION, date, runCount: runs.length, buckets: sorted });
 }
 

@@ -1,9 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { CheckOutcome } from '../checks/outcome.ts';
 import { redactDeep, redactObservation, type SecretValue } from '../evidence/redact.ts';
 import { runRelativeDir, safeArtifactName, type RawArtifact } from '../evidence/store.ts';
 import type { Check } from '../schemas/check.ts';
-import type { EvidenceRecord } from '../schemas/evidence.ts';
+import type { ArtifactRef, EvidenceRecord } from '../schemas/evidence.ts';
 import { DEMO_GATEWAY_HEADER } from '../schemas/provenance.ts';
 import type { GatewayEnvironment } from '../schemas/gateway.ts';
 import type { ProbeContext } from './context.ts';
@@ -83,36 +84,93 @@ function answeredByDemoGateway(obs: ObservationCore | undefined): boolean {
   return obs?.transcript.some((entry) => entry.response?.headers[DEMO_GATEWAY_HEADER] !== undefined) ?? false;
 }
 
-/** Probes one check and returns its redacted evidence record (the raw transcript goes to `ctx.onRaw`). */
-export async function probeCheck(check: Check, ctx: RunContext): Promise<EvidenceRecord> {
-  const startedAt = ctx.clock();
-  const { obs, outcome } = await observe(check, ctx);
-  const finishedAt = ctx.clock();
-  const artifacts = [];
-  if (obs?.transcript.length) {
-    const name = safeArtifactName(`${check.id}.txt`);
+/** One attempt at a check: what it observed, how it was judged, and when. */
+interface AttemptRun {
+  obs?: ObservationCore;
+  outcome: CheckOutcome;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/**
+ * Runs a check, and retries a `fail` or `error` as its policy says (src/schemas/retry.ts), waiting the backoff
+ * (doubled each time) between attempts; a retry is never started once the run deadline has passed. Each attempt
+ * has the check's own deadline, so a retried check takes at most (count + 1) × timeout plus its backoffs.
+ */
+async function attemptAll(check: Check, ctx: RunContext): Promise<AttemptRun[]> {
+  const { count, backoff } = check.retry;
+  const attempts: AttemptRun[] = [];
+  for (let retry = 0; ; retry++) {
+    const startedAt = ctx.clock();
+    const { obs, outcome } = await observe(check, ctx);
+    attempts.push({ obs, outcome: outcome!, startedAt, finishedAt: ctx.clock() });
+    const failed = outcome!.verdict === 'fail' || outcome!.verdict === 'error';
+    if (!failed || retry >= count || ctx.runSignal.aborted) return attempts;
+    const waited = await sleep(backoff * 2 ** retry, undefined, { signal: ctx.runSignal }).then(
+      () => true,
+      (error: Error) => {
+        if (error.name !== 'AbortError') throw error;
+        return false;
+      },
+    );
+    if (!waited) return attempts;
+  }
+}
+
+/** The redacted transcript of each attempt, the last one under the check's own name (`<id>.txt`). */
+function keepTranscripts(check: Check, ctx: RunContext, attempts: readonly AttemptRun[]): (ArtifactRef | undefined)[] {
+  return attempts.map(({ obs }, i) => {
+    if (!obs?.transcript.length) return undefined;
+    const isLast = i === attempts.length - 1;
+    const name = safeArtifactName(isLast ? `${check.id}.txt` : `${check.id}.attempt-${i + 1}.txt`);
     const content = formatTranscript(check.id, obs.transcript, ctx.secrets);
     ctx.onRaw?.({ name, content });
-    artifacts.push({ label: 'transcript', path: `${runRelativeDir(ctx.runId)}/raw/${name}`, bytes: Buffer.byteLength(content), mediaType: 'text/plain' });
-  }
-  const result = outcome!;
+    const label = attempts.length === 1 ? 'transcript' : `transcript, attempt ${i + 1} of ${attempts.length}`;
+    return { label, path: `${runRelativeDir(ctx.runId)}/raw/${name}`, bytes: Buffer.byteLength(content), mediaType: 'text/plain' };
+  });
+}
+
+/** The record's summary: the last attempt's; a pass after a retry also says what the first attempt saw. */
+function summaryOf(attempts: readonly AttemptRun[]): string {
+  const last = attempts.at(-1)!.outcome;
+  if (attempts.length === 1 || last.verdict !== 'pass') return last.summary;
+  return `${last.summary} (passed on attempt ${attempts.length} of ${attempts.length}; attempt 1: ${attempts[0]!.outcome.summary})`;
+}
+
+/** Probes one check (retrying a failure as its policy says) and returns its redacted evidence record; transcripts go to `ctx.onRaw`. */
+export async function probeCheck(check: Check, ctx: RunContext): Promise<EvidenceRecord> {
+  const attempts = await attemptAll(check, ctx);
+  const transcripts = keepTranscripts(check, ctx, attempts);
+  const final = attempts.at(-1)!;
+  const result = final.outcome;
   const record: EvidenceRecord = {
     checkId: check.id,
     target: ctx.target,
     origin: ctx.origin,
     runId: ctx.runId,
-    provenance: answeredByDemoGateway(obs) ? 'demo' : 'real',
+    provenance: attempts.some((attempt) => answeredByDemoGateway(attempt.obs)) ? 'demo' : 'real',
     host: ctx.host,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
+    startedAt: attempts[0]!.startedAt.toISOString(),
+    finishedAt: final.finishedAt.toISOString(),
     verdict: result.verdict,
     failureClass: result.failureClass,
-    summary: result.summary,
+    summary: summaryOf(attempts),
     measured: result.measured,
     conditions: result.conditions,
-    artifacts,
+    // The last attempt's transcript first: it is the one the verdict rests on.
+    artifacts: [transcripts.at(-1), ...transcripts.slice(0, -1)].filter((artifact): artifact is ArtifactRef => artifact !== undefined),
     source: { type: 'probe', kind: check.kind },
   };
+  if (attempts.length > 1) {
+    record.attempts = attempts.map(({ outcome, startedAt, finishedAt }, i) => ({
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      verdict: outcome.verdict === 'expected-fail' ? 'fail' : outcome.verdict,
+      failureClass: outcome.failureClass,
+      summary: outcome.summary,
+      ...(transcripts[i] ? { artifact: transcripts[i]!.path } : {}),
+    }));
+  }
   return redactDeep(record, ctx.secrets);
 }
 

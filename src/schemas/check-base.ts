@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { DurationSchema } from './duration.ts';
 import { CheckIdSchema } from './check-id.ts';
+import { RetryPolicySchema } from './retry.ts';
 import { SiteLinkSchema } from './site-link.ts';
 
 /** Evidence older than this is stale unless a check sets its own window. */
@@ -24,6 +25,8 @@ export const CheckBaseSchema = z.object({
   docs: SiteLinkSchema.optional(),
   /** Hard deadline for one probe of this check. @example '10s' */
   timeout: DurationSchema.prefault('10s'),
+  /** Retries of a failure before it is recorded; one retry after 1 s unless set. @example { count: 2, backoff: '5s' } */
+  retry: RetryPolicySchema,
 });
 
 export type CheckBase = z.output<typeof CheckBaseSchema>;

@@ -85,6 +85,18 @@ export const ArtifactRefSchema = z.object({
   mediaType: z.string().optional(),
 });
 
+/** One attempt of a check that was retried (src/schemas/retry.ts): what it saw, and where its transcript is. */
+export const AttemptSchema = z.object({
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+  verdict: z.enum(['pass', 'fail', 'degraded', 'error']),
+  failureClass: FailureClassSchema.nullable().default(null),
+  /** One line for readers: what this attempt saw. Redacted. */
+  summary: z.string(),
+  /** Path of this attempt's raw transcript, relative to `evaluation/`, when it kept one. */
+  artifact: z.string().optional(),
+});
+
 /** A stream of a captured command run. */
 export const CaptureStreamSchema = z.enum(['stdout', 'stderr', 'exitCode']);
 
@@ -104,6 +116,11 @@ export const EvidenceRecordSchema = z.object({
   measured: MeasuredSchema.default({}),
   conditions: z.array(ConditionResultSchema).default([]),
   artifacts: z.array(ArtifactRefSchema).default([]),
+  /**
+   * Every attempt, oldest first, when the check was retried (the record's verdict is the last one's). Absent when
+   * the first attempt settled it, and in records written before retries existed.
+   */
+  attempts: z.array(AttemptSchema).min(2).optional(),
   /** Real, demo or sample evidence (src/schemas/provenance.ts). Records written before it existed are real unless their run was the demo environment's. */
   provenance: ProvenanceSchema.default('real'),
   /** Host (and port) actually probed, when known. @example 'litellm.linuxserver.lan' */
@@ -127,6 +144,7 @@ export const EvidenceRecordSchema = z.object({
 });
 
 export type Verdict = z.output<typeof VerdictSchema>;
+export type Attempt = z.output<typeof AttemptSchema>;
 export type CaptureStream = z.output<typeof CaptureStreamSchema>;
 export type FailureClass = z.output<typeof FailureClassSchema>;
 export type Measured = z.output<typeof MeasuredSchema>;
@@ -134,3 +152,8 @@ export type ConditionResult = z.output<typeof ConditionResultSchema>;
 export type ArtifactRef = z.output<typeof ArtifactRefSchema>;
 export type EvidenceRecord = z.output<typeof EvidenceRecordSchema>;
 export type EvidenceRecordInput = z.input<typeof EvidenceRecordSchema>;
+
+/** A pass that needed a retry: /status calls it flaky (shown and counted, never red). */
+export function passedAfterRetry(record: Pick<EvidenceRecord, 'verdict' | 'attempts'>): boolean {
+  return record.verdict === 'pass' && (record.attempts?.some((attempt) => attempt.verdict !== 'pass') ?? false);
+}

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { BaselineEntrySchema } from './baseline.ts';
+import { CheckScopeSchema } from './check-scope.ts';
+import { IncidentStageSchema, TimelineEntrySchema } from './incident.ts';
 import { CheckIdSchema } from './check-id.ts';
 import { GatewayFingerprintSchema } from './eval-run.ts';
 import { FailureClassSchema, OriginSchema, VerdictSchema } from './evidence.ts';
@@ -11,14 +13,15 @@ import { ProvenanceSchema } from './provenance.ts';
  * JUnit, the docs pages' banners). `src/status/` computes it; its TypeScript types come from here.
  */
 
-/** status.json carries this so consumers can refuse a shape they do not know. */
-export const STATUS_SCHEMA_VERSION = 1 as const;
+/** status.json carries this so consumers can refuse a shape they do not know; 2 added provenance, overall state, uptime, incidents, maintenance and the flaky and maintenance states. */
+export const STATUS_SCHEMA_VERSION = 2 as const;
 
 /**
  * What a reader is told about one check × target × origin, worst first. `stale` and `missing` say the evidence
- * is too old or absent to tell; `limited` is a failure explained by where the probe ran.
+ * is too old or absent to tell; `maintenance` is a failure during a maintenance window; `flaky` a pass that needed
+ * a retry; `limited` is a failure explained by where the probe ran.
  */
-export const ROW_STATES = ['error', 'fail', 'degraded', 'stale', 'missing', 'expected-fail', 'limited', 'pass'] as const;
+export const ROW_STATES = ['error', 'fail', 'degraded', 'stale', 'missing', 'maintenance', 'flaky', 'expected-fail', 'limited', 'pass'] as const;
 export const RowStateSchema = z.enum(ROW_STATES);
 
 /** Measured values worth a table cell, copied out of the record so the model stays small. */
@@ -60,9 +63,24 @@ export const StatusRowSchema = z.object({
   isSourceChanged: z.boolean().optional(),
   /** Set when the failure is a limitation of this origin rather than an outage. */
   limitation: z.object({ failureClass: FailureClassSchema, passingOrigins: z.array(z.string()) }).optional(),
+  /** Attempts the check made when it was retried (a `flaky` pass, or a failure that failed every attempt). */
+  attempts: z.number().int().optional(),
+  /** Id of the maintenance window the failure fell in (state `maintenance`). */
+  maintenance: z.string().optional(),
   /** The LiteLLM and Traefik versions of the run the record came from; absent for imports and runs that did not record them. */
   gateway: GatewayFingerprintSchema.optional(),
 });
+
+/** Uptime in percent (3 decimals) over the last 24 hours, 7, 30 and 90 days; null when no run counts there. */
+export const UptimeSchema = z.object({ '24h': z.number().nullable(), '7d': z.number().nullable(), '30d': z.number().nullable(), '90d': z.number().nullable() });
+
+/**
+ * One UTC day of a check, summed over its targets and origins: `[pass, degraded, fail, flaky, maintenance,
+ * expected]`. `pass` includes the `flaky` passes (passed after a retry); `fail` counts failures and errors that
+ * count against uptime; `maintenance` and `expected` are failures left out (in a maintenance window; expected by
+ * the baseline, or an origin that could not reach a target another origin reached that day).
+ */
+export const DayCountsSchema = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
 
 /** One check with its rows and a one-word rollup. */
 export const CheckStatusSchema = z.object({
@@ -83,8 +101,19 @@ export const CheckStatusSchema = z.object({
    */
   decidedBy: z.object({ target: z.string(), origin: z.string(), finishedAt: z.string(), ageMs: z.number(), provenance: ProvenanceSchema }).optional(),
   rows: z.array(StatusRowSchema),
-  /** One character per day, oldest first: p pass, d degraded, f fail/error, - no data. */
+  /**
+   * One character per day, oldest first: p pass, y flaky (a pass needed a retry), d degraded, f a failure that
+   * counts, m maintenance, x only failures left out (expected), - no data.
+   */
   history: z.string(),
+  /** Per day (same days as `history`), the counts its mark and label come from. */
+  days: z.array(DayCountsSchema),
+  /** (pass + degraded) / (pass + degraded + counted failures), per window; maintenance and expected failures left out. */
+  uptime: UptimeSchema,
+  /** The evidence uptime was computed over: real when the check has any real runs in the window, else demo or sample. */
+  uptimeProvenance: ProvenanceSchema,
+  /** Percent of the last 7 days' runs that passed only after a retry or changed outcome from the run before; null without runs. */
+  flakeRate: z.number().nullable(),
   /** The check is referenced by evidence but not defined in content/checks. */
   isUnknown: z.boolean(),
 });
@@ -161,6 +190,61 @@ export const OutstandingStatusSchema = z.object({
   isReadyToClose: z.boolean(),
 });
 
+/** The one-line answer to "is it OK?" (src/status/overall.ts has the rule). */
+export const OVERALL_STATES = ['operational', 'degraded', 'partial-outage', 'major-outage', 'maintenance', 'unknown'] as const;
+export const OverallStateSchema = z.enum(OVERALL_STATES);
+
+export const OverallSchema = z.object({
+  state: OverallStateSchema,
+  /** The evidence the state was decided on: real, unless no check has real evidence (then demo or sample, and said so). */
+  provenance: ProvenanceSchema,
+  /** The rule, as the page writes it. */
+  rule: z.string(),
+  /** Checks by what the rule made of them; `explained` checks have only expected failures or origin limitations. */
+  counts: z.object({ up: z.number().int(), degraded: z.number().int(), down: z.number().int(), maintenance: z.number().int(), unknown: z.number().int(), explained: z.number().int() }),
+  /** Ids of the checks down (failing from more than half of the origins that count), degraded, in maintenance, unknown. */
+  down: z.array(z.string()),
+  degraded: z.array(z.string()),
+  maintenance: z.array(z.string()),
+  unknown: z.array(z.string()),
+});
+
+/** An incident from content/incidents/, with its current stage. */
+export const IncidentStatusSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  affects: z.array(CheckScopeSchema.out),
+  timeline: z.array(TimelineEntrySchema),
+  /** The latest stage reached. */
+  stage: IncidentStageSchema,
+  /** Not yet resolved. */
+  isActive: z.boolean(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  resolvedAt: z.string().optional(),
+  /** The write-up, in Markdown. */
+  body: z.string(),
+  /** Check ids the incident's scopes cover among the known checks. */
+  checks: z.array(z.string()),
+});
+
+/** A maintenance window from content/maintenance.yaml with its current or next occurrence. */
+export const MaintenanceStatusSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  affects: z.array(CheckScopeSchema.out),
+  /** `active`: open now; `upcoming`: its next occurrence starts later; `past`: it will not open again. */
+  state: z.enum(['active', 'upcoming', 'past']),
+  /** The occurrence shown: the open one, the next one, or the last one. */
+  start: z.string(),
+  end: z.string(),
+  /** For a recurring window: its pattern and time zone. */
+  recurrence: z.object({ cron: z.string(), timezone: z.string(), durationMs: z.number() }).optional(),
+  /** Check ids the window's scopes cover among the known checks. */
+  checks: z.array(z.string()),
+});
+
 export const UnparseableNoteSchema = z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() });
 
 export const StatusSummarySchema = z.object({
@@ -177,6 +261,7 @@ export const StatusSummarySchema = z.object({
 export const StatusJsonSchema = z.object({
   schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
   generatedAt: z.string(),
+  overall: OverallSchema,
   summary: StatusSummarySchema,
   groups: z.array(GroupStatusSchema),
   drift: z.array(DriftEntrySchema),
@@ -186,6 +271,10 @@ export const StatusJsonSchema = z.object({
   limitations: z.array(OriginLimitationSchema),
   outstanding: z.array(OutstandingStatusSchema),
   unparseable: z.array(UnparseableNoteSchema),
+  /** Incidents, active first, then the most recent. */
+  incidents: z.array(IncidentStatusSchema),
+  /** Maintenance windows: active, then upcoming by start, then past. */
+  maintenance: z.array(MaintenanceStatusSchema),
   /** First and last day the history strings cover (UTC dates). */
   historyRange: z.object({ from: z.string(), to: z.string(), days: z.number().int() }),
 });
@@ -204,3 +293,9 @@ export type OutstandingStatus = z.output<typeof OutstandingStatusSchema>;
 export type UnparseableNote = z.output<typeof UnparseableNoteSchema>;
 export type StatusSummary = z.output<typeof StatusSummarySchema>;
 export type StatusJson = z.output<typeof StatusJsonSchema>;
+export type Uptime = z.output<typeof UptimeSchema>;
+export type DayCounts = z.output<typeof DayCountsSchema>;
+export type OverallState = z.output<typeof OverallStateSchema>;
+export type Overall = z.output<typeof OverallSchema>;
+export type IncidentStatus = z.output<typeof IncidentStatusSchema>;
+export type MaintenanceStatus = z.output<typeof MaintenanceStatusSchema>;

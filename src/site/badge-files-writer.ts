@@ -13,9 +13,9 @@ const BADGE_WRITES_IN_FLIGHT = 16;
  * routes for 200 checks cost ~0.7 s of rendering (`astro dev` serves the same content from routes).
  */
 export async function writeBadgeFiles(outDir: string): Promise<number> {
-  const model = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as Pick<StatusJson, 'groups'>;
+  const model = JSON.parse(await readFile(path.join(outDir, 'status.json'), 'utf8')) as Pick<StatusJson, 'groups' | 'historyRange'>;
   const files = badgeFiles(model);
-  await mkdir(path.join(outDir, 'badges/group'), { recursive: true });
+  await Promise.all(['badges/group', 'badges/history'].map((dir) => mkdir(path.join(outDir, dir), { recursive: true })));
   await mapLimit(files, BADGE_WRITES_IN_FLIGHT, (file) => writeFile(path.join(outDir, 'badges', file.path), file.content));
   return files.length;
 }

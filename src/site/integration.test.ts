@@ -32,11 +32,12 @@ async function buildDone(integrations: AstroIntegration[]): Promise<void> {
 }
 
 test('every badge is written by the time the last build:done hook returns', async () => {
-  const status = { generatedAt: '2026-11-24T00:00:00Z', groups: [{ id: 'mcp', state: 'pass', checks: [{ id: 'mcp.tools-list', state: 'fail' }] }] };
+  const status = { generatedAt: '2026-11-24T00:00:00Z', historyRange: { from: '2026-11-24', to: '2026-11-24', days: 1 }, groups: [{ id: 'mcp', state: 'pass', checks: [{ id: 'mcp.tools-list', state: 'fail', history: 'f', days: [[0, 0, 1, 0, 0, 0]] }] }] };
   await writeFile(path.join(outDir, 'status.json'), JSON.stringify(status));
   const starlight: AstroIntegration = { name: '@astrojs/starlight', hooks: { 'astro:build:done': async () => undefined } };
   await buildDone(setUp(proofbookStatus(), [starlight]));
-  expect((await readdir(path.join(outDir, 'badges'))).sort()).toEqual(['group', 'mcp.tools-list.json', 'mcp.tools-list.svg']);
+  expect((await readdir(path.join(outDir, 'badges'))).sort()).toEqual(['group', 'history', 'mcp.tools-list.json', 'mcp.tools-list.svg']);
+  expect(await readdir(path.join(outDir, 'badges/history'))).toEqual(['mcp.tools-list.svg']);
   expect((await readdir(path.join(outDir, 'badges/group'))).sort()).toEqual(['mcp.json', 'mcp.svg']);
 });
 

@@ -6,6 +6,8 @@ import { writeBadgeFiles } from './badge-files-writer.ts';
 
 const routes: [pattern: string, file: string][] = [
   ['/status', './routes/status.astro'],
+  ['/status/[group]', './routes/status/[group].astro'],
+  ['/status/feed.xml', './routes/status/feed.xml.ts'],
   ['/status.json', './routes/status.json.ts'],
   ['/junit.xml', './routes/junit.xml.ts'],
   ['/evidence', './routes/evidence/index.astro'],
@@ -20,6 +22,7 @@ const devBadgeRoutes: [pattern: string, file: string][] = [
   ['/badges/[check].json', './routes/badges/check-json.ts'],
   ['/badges/group/[group].svg', './routes/badges/group-svg.ts'],
   ['/badges/group/[group].json', './routes/badges/group-json.ts'],
+  ['/badges/history/[check].svg', './routes/badges/history-svg.ts'],
 ];
 
 interface ProcessorLike {

@@ -2,6 +2,8 @@ import { getCollection } from 'astro:content';
 import type { BaselineEntry } from '../schemas/baseline.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import type { ImportedArtifact } from '../schemas/imported-artifact.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { MaintenanceWindow } from '../schemas/maintenance.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
 import { blockAnchor } from '../runbooks/block-id.ts';
 import type { RunbookBlock } from '../schemas/runbook.ts';
@@ -75,13 +77,15 @@ async function readCollection<T>(name: string): Promise<{ id: string; data: T }[
 }
 
 async function loadSiteStatus(now: Date): Promise<SiteStatus> {
-  const [checks, blocks, evidence, imports, baseline, outstanding] = await Promise.all([
+  const [checks, blocks, evidence, imports, baseline, outstanding, incidents, maintenance] = await Promise.all([
     readCollection<StatusCheck>('checks'),
     readCollection<RunbookBlock>('runbookBlocks'),
     readCollection<StoredStatusEvidence>('statusEvidence'),
     readCollection<ImportedArtifact>('imports'),
     readCollection<BaselineEntry>('baseline'),
     readCollection<OutstandingItem>('outstanding'),
+    readCollection<Incident>('incidents'),
+    readCollection<MaintenanceWindow>('maintenance'),
   ]);
   const latest = evidence.find((entry) => entry.id === 'latest');
   const distilled = latest && decodeStatusEvidence(latest.data);
@@ -96,9 +100,11 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     checks: [...checks.map((entry) => entry.data), ...blocks.filter((entry) => entry.data.run === 'ci').map((entry) => blockCheck(entry.data))],
     records,
     digest: distilled?.digest,
-    historyMarks: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
+    historyDigest: distilled && { ...distilled.history, byCheck: new Map(Object.entries(distilled.history.byCheck)) },
     baseline: baseline.map((entry) => entry.data),
     outstanding: outstanding.map((entry) => entry.data),
+    incidents: incidents.map((entry) => entry.data),
+    maintenance: maintenance.map((entry) => entry.data),
     unparseable,
   });
   const runbooks = siteRunbooks(blocks.map((entry) => entry.data), [...(distilled?.digest.latest ?? []).map((row) => row.record), ...records]);
@@ -116,4 +122,15 @@ export function getSiteStatus(): Promise<SiteStatus> {
   const now = Date.now();
   if (!cached || (import.meta.env.DEV && now - cached.at > DEV_REUSE_MS)) cached = { at: now, status: loadSiteStatus(new Date(now)) };
   return cached.status;
+}
+
+/** The rendered write-up of each incident (content/incidents/*.md bodies), by incident id. */
+export async function incidentBodies(): Promise<Map<string, string>> {
+  try {
+    const entries = (await getCollection('incidents' as never)) as { id: string; rendered?: { html: string } }[];
+    return new Map(entries.map((entry) => [entry.id, entry.rendered?.html ?? '']));
+  } catch (error) {
+    console.warn(`[proofbook status] incidents unavailable: ${(error as Error).message}`);
+    return new Map();
+  }
 }

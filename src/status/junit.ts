@@ -9,6 +9,9 @@ const OUTCOME: Record<RowState, 'ok' | 'failure' | 'error' | 'skipped'> = {
   stale: 'failure',
   missing: 'failure',
   error: 'error',
+  maintenance: 'skipped',
+  // A pass that needed a retry passed: CI reporters count it as passed (the case says it was flaky in its output).
+  flaky: 'ok',
   'expected-fail': 'skipped',
   limited: 'skipped',
 };
@@ -16,14 +19,20 @@ const OUTCOME: Record<RowState, 'ok' | 'failure' | 'error' | 'skipped'> = {
 function testcase(group: string, name: string, state: RowState, message: string, seconds = 0): string {
   const head = `<testcase classname="${escapeXml(group)}" name="${escapeXml(name)}" time="${seconds}"`;
   const outcome = OUTCOME[state];
-  if (outcome === 'ok') return `${head}/>`;
+  if (outcome === 'ok') return state === 'flaky' ? `${head}><system-out>${escapeXml(message)}</system-out></testcase>` : `${head}/>`;
   const attrs = outcome === 'skipped' ? `message="${escapeXml(message)}"` : `type="${state}" message="${escapeXml(message)}"`;
   return `${head}><${outcome} ${attrs}/></testcase>`;
 }
 
 function rowMessage(row: StatusRow): string {
   // The class says which layer failed (config_invalid, auth_env_missing, command_not_found are the client's own).
-  const why = row.limitation ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})` : row.failureClass ? ` (${row.failureClass})` : '';
+  const why = row.limitation
+    ? ` (${row.limitation.failureClass} from ${row.origin}; passes from ${row.limitation.passingOrigins.join(', ')})`
+    : row.state === 'flaky'
+      ? ` (passed on attempt ${row.attempts ?? 2} of ${row.attempts ?? 2})`
+      : row.maintenance
+        ? ` (in maintenance window ${row.maintenance}${row.failureClass ? `; ${row.failureClass}` : ''})`
+        : row.failureClass ? ` (${row.failureClass})` : '';
   return `${stateText(row.state, row.provenance)}${why}, ${formatAge(row.ageMs)} old, run ${row.runId}: ${row.summary}`;
 }
 

@@ -5,11 +5,17 @@ import type { DailyHistory } from '../schemas/history.ts';
 import type { OutstandingItem } from '../schemas/outstanding.ts';
 import type { CheckStatus, DriftEntry, RowState, StatusJson, UnparseableNote } from '../schemas/status.ts';
 import { ROW_STATES } from '../schemas/status.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { MaintenanceWindow } from '../schemas/maintenance.ts';
 import type { LatestEvidence } from './latest.ts';
 import type { RunHead } from './run-pages.ts';
+import type { CheckHistory } from './uptime.ts';
 
 export { ROW_STATES, STATUS_SCHEMA_VERSION } from '../schemas/status.ts';
-export type { BaselineStatus, CheckStatus, DriftEntry, GatewayVersions, GroupStatus, MeasuredDigest, OriginLimitation, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote } from '../schemas/status.ts';
+export type { BaselineStatus, CheckStatus, DayCounts, DriftEntry, GatewayVersions, GroupStatus, IncidentStatus, MaintenanceStatus, MeasuredDigest, OriginLimitation, Overall, OverallState, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote, Uptime } from '../schemas/status.ts';
+
+/** States that passed: a clean pass, or a pass after a retry (flaky). */
+export const PASSING_STATES: ReadonlySet<RowState> = new Set(['pass', 'flaky']);
 
 /** States that make a page carry a caution banner. */
 export const ATTENTION_STATES: ReadonlySet<RowState> = new Set(['error', 'fail', 'degraded', 'stale', 'missing']);
@@ -35,10 +41,14 @@ export interface StatusInput {
   /** Latest rows, drift and the heads of the runs read, already distilled from the raw runs (src/status/evidence-digest.ts). */
   digest?: { latest: LatestEvidence[]; drift: DriftEntry[]; runs?: readonly RunHead[] };
   history?: DailyHistory[];
-  /** History marks already computed per check (src/status/history.ts); wins over `history`. */
-  historyMarks?: { from: string; to: string; byCheck: Map<string, string> };
+  /** Each check's bar, uptime and flake rate already computed (src/status/uptime.ts); wins over `history`. */
+  historyDigest?: { from: string; to: string; byCheck: Map<string, CheckHistory> };
   baseline?: BaselineEntry[];
   outstanding?: OutstandingItem[];
+  /** content/incidents/*.md. */
+  incidents?: Incident[];
+  /** content/maintenance.yaml. */
+  maintenance?: MaintenanceWindow[];
   unparseable?: UnparseableNote[];
   /** Days of history to show per check. */
   historyDays?: number;

@@ -1,5 +1,5 @@
 import type { OutstandingItem } from '../schemas/outstanding.ts';
-import { worstState, type OutstandingStatus, type RowState, type StatusRow } from './model.ts';
+import { PASSING_STATES, worstState, type OutstandingStatus, type RowState, type StatusRow } from './model.ts';
 import { isReachabilityFailure } from './reachability.ts';
 
 type Closing = { check: string; target?: string; origin?: string };
@@ -38,11 +38,11 @@ export function closingState(rows: readonly StatusRow[], closing: Closing, unrea
   return { state: worstState(reaching.map((row) => row.state)) };
 }
 
-/** Each outstanding item with the state of its closing checks; ready to close when all of them pass on real, fresh evidence. */
+/** Each outstanding item with the state of its closing checks; ready to close when all of them pass (a flaky pass too) on real, fresh evidence. */
 export function judgeOutstanding(items: readonly OutstandingItem[], rows: readonly StatusRow[]): OutstandingStatus[] {
   const unreachable = unreachableScopes(rows);
   return items.map((item) => {
     const closes = item.closes.map((closing) => ({ ...closing, ...closingState(rows, closing, unreachable) }));
-    return { item, closes, isReadyToClose: closes.every((closing) => closing.state === 'pass') };
+    return { item, closes, isReadyToClose: closes.every((closing) => PASSING_STATES.has(closing.state)) };
   });
 }

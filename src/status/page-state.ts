@@ -1,6 +1,7 @@
 import { CHECK_ID_PATTERN } from '../schemas/check-id.ts';
 import type { Provenance } from '../schemas/provenance.ts';
-import { ATTENTION_STATES, stateRank, worstState, type CheckStatus, type RowState, type StatusModel } from './model.ts';
+import { activeIncidentsFor } from './incidents.ts';
+import { ATTENTION_STATES, PASSING_STATES, stateRank, worstState, type CheckStatus, type IncidentStatus, type RowState, type StatusModel } from './model.ts';
 
 const DIRECTIVE = new RegExp(`:check\\[(${CHECK_ID_PATTERN})\\]`, 'g');
 
@@ -37,9 +38,12 @@ export interface PageEvidence {
   verified?: { finishedAt: string; ageMs: number; origins: string[]; targets: string[]; provenance: Provenance };
   /** Where the page's evidence comes from, row by row: a page with demo or sample evidence says so. */
   provenance: Provenance[];
+  /** Active incidents that affect the page's checks (content/incidents/). */
+  incidents: IncidentStatus[];
 }
 
-const EXPLAINED: ReadonlySet<RowState> = new Set(['expected-fail', 'limited']);
+/** States shown in a note, not as a problem: explained failures, failures in maintenance, passes after a retry. */
+const EXPLAINED: ReadonlySet<RowState> = new Set(['expected-fail', 'limited', 'maintenance', 'flaky']);
 
 /** The rows of a check in one of `states`, each named; a check with no evidence is one `missing` problem. */
 function rowsIn(check: CheckStatus | undefined, checkId: string, states: ReadonlySet<RowState>): PageProblem[] {
@@ -58,14 +62,14 @@ function rowsIn(check: CheckStatus | undefined, checkId: string, states: Readonl
 }
 
 /** Judges the evidence behind one page: its state is the worst of its checks' (the same states /status shows). */
-export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly string[]): PageEvidence {
+export function judgePage(model: Pick<StatusModel, 'checks'> & Partial<Pick<StatusModel, 'incidents'>>, checkIds: readonly string[]): PageEvidence {
   const checks = checkIds.map((id) => model.checks.get(id));
   const problems = checkIds
     .flatMap((id, i) => rowsIn(checks[i], id, ATTENTION_STATES))
     .sort((a, b) => stateRank(a.state) - stateRank(b.state));
   const notes = checkIds.flatMap((id, i) => rowsIn(checks[i], id, EXPLAINED));
   const rows = checks.flatMap((check) => check?.rows ?? []);
-  const passing = rows.filter((row) => row.state === 'pass');
+  const passing = rows.filter((row) => PASSING_STATES.has(row.state));
   const newest = passing.sort((a, b) => a.ageMs - b.ageMs)[0];
   const sameRun = passing.filter((row) => row.runId === newest?.runId || row.ageMs === newest?.ageMs);
   const verified = newest && {
@@ -76,5 +80,6 @@ export function judgePage(model: Pick<StatusModel, 'checks'>, checkIds: readonly
     provenance: newest.provenance,
   };
   const provenance = [...new Set(rows.map((row) => row.provenance))].sort();
-  return { state: worstState(checks.map((check) => check?.state ?? 'missing')), problems, notes, verified, provenance };
+  const incidents = activeIncidentsFor(model.incidents ?? [], checkIds);
+  return { state: worstState(checks.map((check) => check?.state ?? 'missing')), problems, notes, verified, provenance, incidents };
 }

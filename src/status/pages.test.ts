@@ -66,7 +66,17 @@ describe('page evidence', () => {
       notes: [],
       verified: { finishedAt: '2026-11-24T14:00:00.000Z', ageMs: 3_600_000, origins: ['sandbox'], targets: ['internal'], provenance: 'real' },
       provenance: ['real'],
+      incidents: [],
     });
+  });
+
+  test('an active incident shows on a page backed by a check it affects; a resolved one does not', () => {
+    const at = (hour: number) => `2026-11-24T${String(hour).padStart(2, '0')}:00:00Z`;
+    const incident = (id: string, stages: ('investigating' | 'resolved')[], affects: string) => ({ id, title: id, body: '', affects: [{ check: affects }], timeline: stages.map((status, i) => ({ at: at(10 + i), status, note: status })) });
+    const withIncidents = summariseStatus({ now: NOW, checks: [check('mcp.tools-list'), check('sse.heartbeat')], records: [], incidents: [incident('open', ['investigating'], 'mcp.*'), incident('closed', ['investigating', 'resolved'], 'mcp.tools-list')] });
+    expect(withIncidents.incidents.map((i) => [i.id, i.isActive, i.checks])).toEqual([['open', true, ['mcp.tools-list']], ['closed', false, ['mcp.tools-list']]]);
+    expect(judgePage(withIncidents, ['mcp.tools-list']).incidents.map((i) => i.id)).toEqual(['open']);
+    expect(judgePage(withIncidents, ['sse.heartbeat']).incidents).toEqual([]);
   });
 });
 

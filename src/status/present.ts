@@ -1,5 +1,5 @@
 import type { Provenance } from '../schemas/provenance.ts';
-import type { MeasuredDigest, RowState } from './model.ts';
+import type { MeasuredDigest, OverallState, RowState } from './model.ts';
 
 /** Words a reader sees for each state. */
 export const STATE_LABEL: Record<RowState, string> = {
@@ -8,6 +8,8 @@ export const STATE_LABEL: Record<RowState, string> = {
   degraded: 'degraded',
   stale: 'stale',
   missing: 'no evidence',
+  maintenance: 'maintenance',
+  flaky: 'flaky',
   'expected-fail': 'expected failure',
   limited: 'origin limitation',
   pass: 'passing',
@@ -28,9 +30,11 @@ export function stateText(state: RowState, provenance: Provenance = 'real'): str
 export const STATE_COLOR: Record<RowState, { hex: string; shields: string }> = {
   error: { hex: '#b3261e', shields: 'red' },
   fail: { hex: '#b3261e', shields: 'red' },
-  degraded: { hex: '#c25e00', shields: 'orange' },
-  stale: { hex: '#8a7a2e', shields: 'yellow' },
+  degraded: { hex: '#a34f00', shields: 'orange' },
+  stale: { hex: '#75682a', shields: 'yellow' },
   missing: { hex: '#767676', shields: 'lightgrey' },
+  maintenance: { hex: '#0b6e80', shields: 'informational' },
+  flaky: { hex: '#8a4b8f', shields: 'purple' },
   'expected-fail': { hex: '#3f6cb4', shields: 'blue' },
   limited: { hex: '#5b6bb0', shields: 'blueviolet' },
   pass: { hex: '#2d7d3a', shields: 'brightgreen' },
@@ -72,4 +76,27 @@ export function formatMeasured(measured: MeasuredDigest): string {
 /** Escapes text for XML/HTML attribute and element content. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Words for the overall state (the one line at the top of /status). */
+export const OVERALL_LABEL: Record<OverallState, string> = {
+  operational: 'Operational',
+  degraded: 'Degraded',
+  'partial-outage': 'Partial outage',
+  'major-outage': 'Major outage',
+  maintenance: 'Maintenance',
+  unknown: 'Unknown',
+};
+
+/** Uptime as a reader sees it: `99.95%`, `100%`, or `—` when no run counts. */
+export function formatUptime(percent: number | null): string {
+  if (percent === null) return '—';
+  if (percent === 100) return '100%';
+  // Never round a shortfall up to 100%.
+  return `${Math.min(99.99, Math.floor(percent * 100) / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** A UTC time in one short line: `2026-11-24 15:00 UTC`. */
+export function formatUtc(iso: string): string {
+  return `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }

@@ -1,11 +1,12 @@
 import type { BaselineEntry } from '../schemas/baseline.ts';
 import { baselineEntryId } from '../schemas/baseline.ts';
-import type { EvidenceRecord } from '../schemas/evidence.ts';
+import { passedAfterRetry, type EvidenceRecord } from '../schemas/evidence.ts';
 import { findBaseline, isExpectedFailure } from './baseline.ts';
 import type { LatestEvidence } from './latest.ts';
 import { timeOf } from './latest.ts';
 import type { MeasuredDigest, StatusRow } from './model.ts';
 import type { OriginScoped } from './reachability.ts';
+import { windowAt, type MaintenanceInterval } from './maintenance.ts';
 
 /** The measured values a status table shows, without tool lists or raw arrays. */
 export function digestMeasured(measured: EvidenceRecord['measured']): MeasuredDigest {
@@ -37,7 +38,8 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
     checkId: record.checkId,
     target: record.target,
     origin: record.origin,
-    state: isStale ? 'stale' : verdict,
+    // A pass that needed a retry is flaky: shown and counted, never red (issue 28).
+    state: isStale ? 'stale' : passedAfterRetry(record) ? 'flaky' : verdict,
     verdict,
     failureClass: record.failureClass,
     finishedAt: record.finishedAt,
@@ -50,6 +52,7 @@ export function judgeRow(latest: LatestEvidence, freshnessMs: number, baseline: 
     measured: digestMeasured(record.measured),
     isBaselineStale: entry !== undefined && isPass,
   };
+  if (record.attempts) row.attempts = record.attempts.length;
   if (isSourceChanged) row.isSourceChanged = true;
   if (record.source.type === 'import') {
     const where = record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
@@ -65,4 +68,14 @@ export function applyLimitation(row: StatusRow, scoped: OriginScoped | undefined
   if (!scoped || row.isStale) return row;
   const limitation = { failureClass: scoped.failureClass, passingOrigins: scoped.passingOrigins };
   return { ...row, limitation, state: row.state === 'expected-fail' ? row.state : 'limited' };
+}
+
+/** States a failure during a maintenance window turns into `maintenance` (a degraded answer is one too). */
+const MAINTAINABLE = new Set(['fail', 'error', 'degraded']);
+
+/** Marks a fresh, not baselined failure whose evidence was made during a maintenance window of its check. */
+export function applyMaintenance(row: StatusRow, intervals: readonly MaintenanceInterval[]): StatusRow {
+  if (!MAINTAINABLE.has(row.state)) return row;
+  const window = windowAt(intervals, row, timeOf(row.finishedAt));
+  return window ? { ...row, state: 'maintenance', maintenance: window.id } : row;
 }

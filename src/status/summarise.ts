@@ -2,9 +2,14 @@ import { DEFAULT_FRESHNESS } from '../schemas/check-base.ts';
 import { DurationSchema } from '../schemas/duration.ts';
 import { judgeBaseline } from './baseline.ts';
 import { findDrift } from './drift.ts';
-import { DEFAULT_HISTORY_DAYS, historyStrings } from './history.ts';
+import { DEFAULT_HISTORY_DAYS, utcDate } from './history.ts';
+import { judgeIncidents } from './incidents.ts';
+import { expandWindows, maintenanceStatuses } from './maintenance.ts';
+import { judgeOverall } from './overall.ts';
+import { emptyHistory, summariseHistory, type CheckHistory } from './uptime.ts';
 import { selectLatest, standsOver, type LatestEvidence } from './latest.ts';
 import {
+  PASSING_STATES,
   ROW_STATES,
   STATUS_SCHEMA_VERSION,
   rowKey,
@@ -21,7 +26,7 @@ import {
 } from './model.ts';
 import { judgeOutstanding } from './outstanding.ts';
 import { findOriginLimitations } from './reachability.ts';
-import { applyLimitation, judgeRow } from './rows.ts';
+import { applyLimitation, applyMaintenance, judgeRow } from './rows.ts';
 import { gatewayVersions, markVersionChanges } from './versions.ts';
 
 const DEFAULT_FRESHNESS_MS = DurationSchema.parse(DEFAULT_FRESHNESS);
@@ -34,26 +39,33 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const checksById = new Map(input.checks.map((check) => [check.id, check]));
   const latest = mergeLatest(input.digest?.latest ?? [], selectLatest(records));
   const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
+  const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
+  const windows = expandWindows(input.maintenance ?? [], now.getTime() - days * 86_400_000, now.getTime() + 1);
   const heads = input.digest?.runs ?? [];
   const gatewayOf = new Map(heads.flatMap((head) => (head.gateway ? [[head.runId, head.gateway] as const] : [])));
   const judged = new Map<string, StatusRow>();
   for (const [key, evidence] of latest) {
     const { checkId } = evidence.record;
-    const row = judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash);
+    const row = applyMaintenance(judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash), windows);
     const gateway = gatewayOf.get(row.runId);
     judged.set(key, gateway ? { ...row, gateway } : row);
   }
   const scoped = findOriginLimitations(
     [...latest.values()].map((evidence) => evidence.record),
-    (key) => judged.get(key)?.state === 'pass',
+    (key) => PASSING_STATES.has(judged.get(key)?.state ?? 'missing'),
   );
   const rows = [...judged].map(([key, row]) => applyLimitation(row, scoped.get(key)));
-  const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
-  const history = input.historyMarks ?? historyStrings(input.history ?? [], now, days);
-  const checks = buildChecks(input.checks, rows, (id) => history.byCheck.get(id) ?? '-'.repeat(days), freshnessOf);
+  const history = input.historyDigest ?? {
+    from: utcDate(now, days - 1),
+    to: utcDate(now),
+    byCheck: summariseHistory(input.history ?? [], { now, days, baseline, maintenance: windows }),
+  };
+  const checks = buildChecks(input.checks, rows, (id) => history.byCheck.get(id) ?? emptyHistory(days), freshnessOf);
+  const ids = [...checks.keys()];
   return {
     schemaVersion: STATUS_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
+    overall: judgeOverall(checks.values()),
     summary: summarise(checks),
     groups: groupChecks(checks),
     checks,
@@ -63,6 +75,8 @@ export function summariseStatus(input: StatusInput): StatusModel {
     limitations: listLimitations(rows),
     outstanding: judgeOutstanding(input.outstanding ?? [], rows),
     unparseable: input.unparseable ?? [],
+    incidents: judgeIncidents(input.incidents ?? [], ids),
+    maintenance: maintenanceStatuses(input.maintenance ?? [], now, ids, days),
     historyRange: { from: history.from, to: history.to, days },
   };
 }
@@ -87,7 +101,7 @@ export function groupOf(check: Pick<StatusCheck, 'id' | 'group'>): string {
 function buildChecks(
   defined: readonly StatusCheck[],
   rows: readonly StatusRow[],
-  historyOf: (id: string) => string,
+  historyOf: (id: string) => CheckHistory,
   freshnessOf: (id: string) => number,
 ): Map<string, CheckStatus> {
   const rowsByCheck = new Map<string, StatusRow[]>();
@@ -112,7 +126,7 @@ function buildChecks(
       lastAt: checkRows.map((row) => row.finishedAt).sort().at(-1),
       ...(decider ? { decidedBy: { target: decider.target, origin: decider.origin, finishedAt: decider.finishedAt, ageMs: decider.ageMs, provenance: decider.provenance } } : {}),
       rows: checkRows,
-      history: historyOf(id),
+      ...historyOf(id),
       isUnknown: check === undefined,
     });
   }

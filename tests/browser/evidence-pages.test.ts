@@ -6,10 +6,10 @@ import { openWatchedPage, screenshot, useServedSite } from '../support/browser.t
 describe('evidence on the built site, in headless Chromium', () => {
   const site = useServedSite();
 
-  test('/status shows a verdict and an age for every check, and its history SVGs render', async () => {
+  test('/status shows a verdict and an age for every check, and its 90-day bars render', async () => {
     const { page, problems } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('table.pb-checks tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(19);
     for (const row of await rows.all()) {
       await expect(row.locator('.pb-pill').first().isVisible()).resolves.toBe(true);
@@ -17,11 +17,12 @@ describe('evidence on the built site, in headless Chromium', () => {
     }
     const pills = await page.locator('table .pb-pill').allTextContents();
     expect(pills).toContain('passing');
-    const histories = page.locator('svg.pb-h');
-    expect(await histories.count()).toBeGreaterThanOrEqual(19);
-    const box = await histories.first().boundingBox();
+    const bars = page.locator('.pb-bar img');
+    expect(await bars.count()).toBeGreaterThanOrEqual(19);
+    const box = await bars.first().boundingBox();
     expect(box?.width).toBeGreaterThan(50);
     expect(box?.height).toBeGreaterThan(4);
+    expect(await bars.first().evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await screenshot(page, 'status');
     expect(problems.list).toEqual([]);
     await page.context().close();
@@ -30,13 +31,18 @@ describe('evidence on the built site, in headless Chromium', () => {
   test('an evidence page, reached from /status, lists the run and its redacted raw transcripts', async () => {
     const { page, problems } = await openWatchedPage(site.browser);
     await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
-    const link = page.locator('table a[href^="/evidence/"]').first();
+    // A check's evidence per origin is behind its disclosure.
+    const details = page.locator('.pb-checks details').filter({ has: page.locator('a[href^="/evidence/"]') }).first();
+    await details.locator('summary').click();
+    const link = details.locator('a[href^="/evidence/"]').first();
     const href = await link.getAttribute('href');
     await link.click();
     await page.waitForURL(`**${href}`);
     await expect(page.locator('h1').first().textContent()).resolves.toMatch(/^Run \d{8}T\d{6}Z-local-[0-9a-f]{4}/);
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
-    const transcript = page.locator('.expressive-code pre').first();
+    // Transcripts are folded: open the first.
+    await page.locator('details.pb-artifact summary').first().click();
+    const transcript = page.locator('details.pb-artifact .expressive-code pre').first();
     await expect(transcript.isVisible()).resolves.toBe(true);
     expect(await transcript.textContent()).toMatch(/HTTP|POST|GET/);
     expect(await page.content()).not.toMatch(/sk-canary-/);

@@ -1,6 +1,6 @@
-// One state per check, the same on every surface (issue 24 item 6): a site built with a check in each state, read
-// back in the real Chromium from the inline pill, the page banner, the sidebar mark, /status, the evidence run
-// page, and from status.json and junit.xml.
+// One state per check, the same on every surface (issue 24 item 6, issue 28): a site built with a check in each state,
+// read back in the real Chromium from the inline pill, the page banner, the sidebar mark, /status and the group's
+// status page, the evidence run page, and from status.json and junit.xml.
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -26,6 +26,8 @@ const CASES = [
   { name: 'limited', state: 'limited', banner: 'limited', mark: undefined, junit: 'skipped', provenance: 'real' },
   { name: 'missing', state: 'missing', banner: 'missing', mark: 'no evidence', junit: 'failure', provenance: undefined },
   { name: 'demo', state: 'pass', banner: 'pass', mark: 'demo', junit: 'ok', provenance: 'demo' },
+  { name: 'maintenance', state: 'maintenance', banner: 'maintenance', mark: 'maintenance', junit: 'skipped', provenance: 'real' },
+  { name: 'flaky', state: 'flaky', banner: 'flaky', mark: 'flaky', junit: 'ok', provenance: 'real' },
 ] as const;
 
 const idOf = (name: string) => `states.${name}`;
@@ -61,6 +63,11 @@ beforeAll(async () => {
     path.join(dir, 'content/baseline.yaml'),
     `  - check: ${idOf('expected')}\n    target: internal\n    origin: sandbox\n    failureClass: dns\n    reason: The sandbox cannot resolve the LAN name.\n    doc: /runbooks/reachability/\n    since: '2025-09-18'\n`,
   );
+  // A maintenance window open now, for the maintenance case only.
+  await appendFile(
+    path.join(dir, 'content/maintenance.yaml'),
+    `  - id: states-window\n    title: States window\n    affects: [${idOf('maintenance')}]\n    start: '${at(60)}'\n    duration: 3h\n`,
+  );
   for (const { name } of CASES) {
     await writeFile(path.join(dir, `content/docs/runbooks/states-${name}.md`), `---\ntitle: States ${name}\nchecks: [${idOf(name)}]\n---\n\nThe ${name} case: :check[${idOf(name)}].\n`);
   }
@@ -74,6 +81,14 @@ beforeAll(async () => {
       { checkId: idOf('degraded'), verdict: 'degraded', failureClass: 'expectation' },
       { checkId: idOf('expected'), ...fail('dns') },
       { checkId: idOf('limited'), ...fail('dns') },
+      { checkId: idOf('maintenance'), ...fail('http_status', 503) },
+      {
+        checkId: idOf('flaky'),
+        attempts: [
+          { startedAt: at(11), finishedAt: at(11), verdict: 'fail', failureClass: 'http_status', summary: '502' },
+          { startedAt: at(10), finishedAt: at(10), verdict: 'pass', summary: '200' },
+        ],
+      },
     ]),
     runOf('lan-host', 5, 'bbbb', [{ checkId: idOf('limited') }]),
     runOf('sandbox', 2 * 24 * 60, 'cccc', [{ checkId: idOf('stale') }]),
@@ -104,7 +119,7 @@ afterAll(async () => {
 async function pillState(page: Page, selector: string): Promise<string | undefined> {
   const pill = page.locator(selector).first();
   if ((await pill.count()) === 0) return undefined;
-  return /\bpb-(error|fail|degraded|stale|missing|expected-fail|limited|pass)\b/.exec((await pill.getAttribute('class')) ?? '')?.[1];
+  return /\bpb-(error|fail|degraded|stale|missing|maintenance|flaky|expected-fail|limited|pass)\b/.exec((await pill.getAttribute('class')) ?? '')?.[1];
 }
 
 describe('every state reads the same on every surface', () => {
@@ -125,24 +140,25 @@ describe('every state reads the same on every surface', () => {
       else await expect(markEl.textContent(), 'sidebar').resolves.toBe(mark);
       await screenshot(page, `state-${name}`);
 
-      // /status: the check's first row (or its "no evidence" row).
+      // /status: the check's row (its state) and its evidence per origin (behind a disclosure).
       await page.goto(`${url}/status/`, { waitUntil: 'networkidle' });
-      // The check's rows: the one with its id, then the rows its first cell spans.
-      const statusStates = await page.locator(`tr[id="${checkId}"]`).evaluate((first) => {
-        const span = Number(first.querySelector('td[rowspan]')?.getAttribute('rowspan') ?? 1);
-        const rows: Element[] = [first];
-        for (let next = first.nextElementSibling; next && rows.length < span; next = next.nextElementSibling) rows.push(next);
-        return rows.map((row) => /pb-([a-z-]+)$/.exec(row.querySelector('.pb-pill')?.className ?? '')?.[1]);
-      });
-      expect(statusStates, '/status').toContain(state === 'limited' ? 'limited' : state);
+      const pillStates = (selector: string) =>
+        page.locator(selector).evaluateAll((pills) => pills.map((pill) => /pb-([a-z-]+)$/.exec(pill.className)?.[1]));
+      expect(await pillStates(`tr[id="${checkId}"] td:nth-child(2) .pb-pill`), '/status row').toEqual([state]);
+      if (state !== 'missing') expect(await pillStates(`tr[id="${checkId}"] .pb-o .pb-pill`), '/status origins').toContain(state);
+      // The group's page: the check's heading and its rows.
+      await page.goto(`${url}/status/states/`, { waitUntil: 'networkidle' });
+      expect(await pillStates(`h2[id="${checkId}"] .pb-pill`), 'group page heading').toEqual([state]);
+      if (state !== 'missing') expect(await pillStates(`section[aria-labelledby="${checkId}"] table .pb-pill`), 'group page rows').toContain(state);
 
       // status.json and junit.xml.
       const check = statusJson.groups.flatMap((group) => group.checks).find((candidate) => candidate.id === checkId)!;
       expect(check.state, 'status.json').toBe(state);
       expect(check.decidedBy?.provenance, 'status.json provenance').toBe(provenance);
-      const cases = [...junit.matchAll(new RegExp(`<testcase classname="states" name="${checkId.replace('.', '\\.')}[^"]*"[^>]*?(/>|>\\s*<(failure|skipped|error))`, 'g'))];
+      const cases = [...junit.matchAll(new RegExp(`<testcase classname="states" name="${checkId.replace('.', '\\.')}[^"]*"[^>]*?(/>|>\\s*<(failure|skipped|error|system-out))`, 'g'))];
       expect(cases.length, 'junit cases').toBeGreaterThan(0);
-      const outcomes = cases.map((match) => (match[1] === '/>' ? 'ok' : match[2]));
+      // A flaky pass is a passing case whose output says it was flaky.
+      const outcomes = cases.map((match) => (match[1] === '/>' || match[2] === 'system-out' ? 'ok' : match[2]));
       expect(outcomes, 'junit').toContain(outcome);
       if (provenance === 'demo') expect(cases[0]![0], 'junit names demo evidence').toContain('(demo)');
 

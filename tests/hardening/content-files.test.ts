@@ -10,7 +10,7 @@ import { parseChecksFile } from '../../src/config/checks-file.ts';
 import { parseGatewayFile } from '../../src/config/gateway-file.ts';
 import { parseOutstandingFile } from '../../src/config/outstanding-file.ts';
 import { isSiteLink } from '../../src/schemas/site-link.ts';
-import StatusTable from '../../src/site/components/status/StatusTable.astro';
+import GroupCard from '../../src/site/components/status/GroupCard.astro';
 import { summariseStatus } from '../../src/status/summarise.ts';
 import { spawnProbe } from '../probes/cli-fixture.ts';
 import { tempDir } from '../probes/helpers.ts';
@@ -81,9 +81,10 @@ describe('links from content files (item 10)', () => {
   test('whatever reaches /status, only a site link becomes a link', async () => {
     const container = await AstroContainer.create();
     const model = summariseStatus({ now: NOW, checks: [check('mcp.evil', 24, { docs: 'javascript:alert(1)' }), check('mcp.good', 24, { docs: '/runbooks/x/' })], records: [], historyDays: 1 });
-    const html = await container.renderToString(StatusTable, { props: { group: model.groups[0]!, evidenceRuns: new Set<string>(), historyRange: model.historyRange } });
+    // The checks' rows on /status are the group cards (issue 28).
+    const html = await container.renderToString(GroupCard, { props: { group: model.groups[0]!, evidenceRuns: new Set<string>() } });
     expect(html).not.toContain('javascript:');
     expect(html).toContain('<a href="/runbooks/x/">mcp.good</a>');
-    expect(html).toMatch(/<td rowspan="1">mcp\.evil/);
+    expect(html).toMatch(/<th scope="row">mcp\.evil<\/th>/);
   });
 });

@@ -14,8 +14,9 @@ afterAll(async () => {
 });
 const keep = <T extends TestServer>(server: T): T => (servers.push(server), server);
 
-const httpCheck = { id: 'fault.http', title: 'fault', kind: 'http', path: '/', auth: 'none', timeout: '1500ms' } as const;
-const mcpCheck = { id: 'fault.mcp', title: 'fault', kind: 'mcp', auth: 'none', timeout: '1500ms' } as const;
+// One attempt each: these pin what a single probe reports and when its deadline fires (retries: retry.test.ts).
+const httpCheck = { id: 'fault.http', title: 'fault', kind: 'http', path: '/', auth: 'none', timeout: '1500ms', retry: { count: 0 } } as const;
+const mcpCheck = { id: 'fault.mcp', title: 'fault', kind: 'mcp', auth: 'none', timeout: '1500ms', retry: { count: 0 } } as const;
 
 describe('transport failures', () => {
   test('an unresolvable .invalid host is dns', async () => {
@@ -72,7 +73,7 @@ describe('MCP exchange faults', () => {
 
   test('a stream that stalls before its headers on an sse-capture is a timeout, not a hang', async () => {
     const server = keep(await startSilent());
-    const record = await probeOne(server.url, { id: 'fault.sse', title: 'fault', kind: 'sse-capture', auth: 'none', window: '500ms', timeout: '1s' });
+    const record = await probeOne(server.url, { id: 'fault.sse', title: 'fault', kind: 'sse-capture', auth: 'none', window: '500ms', timeout: '1s', retry: { count: 0 } });
     expect([record.verdict, record.failureClass]).toEqual(['fail', 'timeout']);
   });
 });

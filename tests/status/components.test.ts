@@ -1,9 +1,10 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import EvidenceBanner from '../../src/site/components/status/EvidenceBanner.astro';
+import DayBar from '../../src/site/components/status/DayBar.astro';
+import GroupCard from '../../src/site/components/status/GroupCard.astro';
 import StatusTable from '../../src/site/components/status/StatusTable.astro';
 import { checkPillHtml, fillCheckPills } from '../../src/site/components/status/pill-html.ts';
-import { historySvg } from '../../src/site/components/status/history-svg.ts';
 import { checkPlaceholderHtml, outstandingPlaceholderHtml } from '../../src/site/markdown/check-directive.ts';
 import { judgePage } from '../../src/status/page-state.ts';
 import { summariseStatus } from '../../src/status/summarise.ts';
@@ -26,18 +27,29 @@ beforeAll(async () => {
 });
 
 describe('status table', () => {
-  test('a row per check × target × origin, the history beside the first, evidence links only to built runs', async () => {
+  test('a row per target × origin of a check, evidence links only to built runs', async () => {
     const html = await container.renderToString(StatusTable, {
-      props: { group: model.groups[0]!, evidenceRuns: new Set(['20261124T130000Z-lan-host-abcd']), historyRange: model.historyRange },
+      props: { check: model.checks.get('mcp.tools-list')!, evidenceRuns: new Set(['20261124T130000Z-lan-host-abcd']) },
     });
-    expect(html.match(/<tr/g)?.length).toBe(4); // header + 2 rows of tools-list + 1 missing initialize
-    expect(html).toContain('<a href="/runbooks/capturing-the-tool-catalog/">mcp.tools-list</a>');
+    expect(html.match(/<tr/g)?.length).toBe(3); // header + 2 rows
     expect(html).toContain('<span class="pb-pill pb-limited">origin limitation</span>');
     expect(html).toContain('dns; passes from lan-host');
     expect(html).toContain('200 · 12 ms · mcp_postgres 1');
     expect(html).toContain('<a href="/evidence/20261124T130000Z-lan-host-abcd/">run</a>');
     expect(html).toContain('<small>20261124T140000Z-sandbox-abcd</small>');
-    expect(html).toContain('<span class="pb-pill pb-missing">no evidence</span>');
+    expect(html).not.toContain('data-astro-cid');
+    const missing = await container.renderToString(StatusTable, { props: { check: model.checks.get('mcp.initialize')!, evidenceRuns: new Set() } });
+    expect(missing).toContain('<span class="pb-pill pb-missing">no evidence</span>');
+  });
+
+  test('a group card: a row per check with its state, bar image, uptime and evidence per origin behind a disclosure', async () => {
+    const html = await container.renderToString(GroupCard, { props: { group: model.groups[0]!, evidenceRuns: new Set(['20261124T130000Z-lan-host-abcd']) } });
+    expect(html.match(/<tr id=/g)?.length).toBe(2);
+    expect(html).toContain('<a href="/runbooks/capturing-the-tool-catalog/">mcp.tools-list</a>');
+    expect(html).toContain('<img src="/badges/history/mcp.tools-list.svg" alt="5 days: 5 no runs">');
+    expect(html).toContain('<a class="pb-bar" href="/status/mcp/#mcp.tools-list">');
+    expect(html).toMatch(/<details><summary>2 origins<\/summary><ul class="pb-o"><li><a href="\/evidence\/20261124T130000Z-lan-host-abcd\/">lan-host<\/a> <span class="pb-pill pb-pass">passing<\/span>/);
+    expect(html).toContain('<span class="pb-none">none yet</span>');
     expect(html).not.toContain('data-astro-cid');
   });
 });
@@ -66,9 +78,14 @@ describe('inline pills and history', () => {
     expect(filled).toContain('<span class="pb-pill pb-limited">origin limitation</span> <time datetime="2026-11-24T14:00:00.000Z"');
   });
 
-  test('history SVG: the commonest mark is the background, other marks are merged runs of one stroked path', () => {
-    expect(historySvg('ppp-ffpf', 'h')).toBe(
-      '<svg class="pb-h" width="24" height="10" role="img" aria-label="h"><rect class="p" width="24" height="10"/><path class="f" d="M12 5h6m3 0h3"/><path class="n" d="M9 5h3"/></svg>',
+  test('the day bar: a focusable cell per day whose text says the date, uptime and runs', async () => {
+    const check = { id: 'a.one', history: 'pf-', days: [[10, 0, 0, 0, 0, 0], [7, 1, 2, 1, 0, 0], [0, 0, 0, 0, 0, 0]] as [number, number, number, number, number, number][] };
+    const html = await container.renderToString(DayBar, { props: { check, from: '2026-11-22' } });
+    expect(html).toBe(
+      '<ol class="pb-days" aria-label="Daily history of a.one, oldest first">' +
+        '<li class="m-p" tabindex="0"><span>2026-11-22: 100% up over 10 runs</span></li>' +
+        '<li class="m-f" tabindex="0"><span>2026-11-23: 80% up over 10 runs; 2 failures, 1 degraded, 1 passed after a retry</span></li>' +
+        '<li class="m-n" tabindex="0"><span>2026-11-24: no runs</span></li></ol>',
     );
   });
 });

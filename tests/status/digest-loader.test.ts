@@ -108,8 +108,8 @@ test('a history file rewritten at the same size within the same clock tick as th
   await utimes(historyFile, tick, tick);
   expect((await stat(historyFile)).mtimeMs).toBe(tick.getTime());
   const second = await sync(first.serialised);
-  expect(first.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('p');
-  expect(second.latest?.history.byCheck['mcp.tools-list']?.at(-1)).toBe('f');
+  expect(first.latest?.history.byCheck['mcp.tools-list']?.history.at(-1)).toBe('p');
+  expect(second.latest?.history.byCheck['mcp.tools-list']?.history.at(-1)).toBe('f');
 });
 
 test('a run that fails its schema is skipped with a warning naming the file, and the others still count', async () => {

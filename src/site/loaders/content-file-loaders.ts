@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { loadBaseline } from '../../config/baseline-file.ts';
 import { loadProjectConfig } from '../../config/load.ts';
+import { loadIncidents } from '../../config/incidents-file.ts';
+import { loadMaintenance } from '../../config/maintenance-file.ts';
 import { loadOutstanding } from '../../config/outstanding-file.ts';
-import { BASELINE_PATH, CHECKS_DIR, GATEWAY_PATH, OUTSTANDING_PATH } from '../../config/paths.ts';
+import { BASELINE_PATH, CHECKS_DIR, GATEWAY_PATH, INCIDENTS_DIR, MAINTENANCE_PATH, OUTSTANDING_PATH } from '../../config/paths.ts';
 import { baselineEntryId } from '../../schemas/baseline.ts';
 import { clearContentError, reportContentError } from '../content-errors.ts';
 
@@ -15,13 +17,13 @@ import { clearContentError, reportContentError } from '../content-errors.ts';
  * with half a catalog. In `astro dev` the error goes to the browser's error overlay instead (../content-errors.ts).
  */
 
-type Entry = { id: string; data: Record<string, unknown> };
+type Entry = { id: string; data: Record<string, unknown>; markdown?: string };
 
-/** The text of a file, or of each YAML file in a folder (a path ending in `/`), in name order; missing is empty. */
+/** The text of a file, or of each YAML or Markdown file in a folder (a path ending in `/`), in name order; missing is empty. */
 async function readInputs(root: string, rel: string): Promise<string[]> {
   const full = path.join(root, rel);
   if (!rel.endsWith('/')) return [rel, await readFile(full, 'utf8').catch(() => '')];
-  const names = (await readdir(full).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const names = (await readdir(full).catch(() => [] as string[])).filter((name) => /\.(ya?ml|md)$/.test(name)).sort();
   return [rel, ...(await Promise.all(names.map(async (name) => `${name}\n${await readFile(path.join(full, name), 'utf8')}`)))];
 }
 
@@ -36,7 +38,10 @@ function contentFileLoader(name: string, files: readonly string[], read: (root: 
         if (ctx.meta.get('inputs') === digest) return;
         const entries = await read(root);
         ctx.store.clear();
-        for (const entry of entries) ctx.store.set({ id: entry.id, data: await ctx.parseData(entry), digest });
+        for (const entry of entries) {
+          const rendered = entry.markdown === undefined ? undefined : await ctx.renderMarkdown(entry.markdown);
+          ctx.store.set({ id: entry.id, data: await ctx.parseData(entry), digest, ...(rendered ? { rendered } : {}) });
+        }
         ctx.meta.set('inputs', digest);
       };
       // In a build (no watcher) the error stops it; in dev it is kept for the overlay and the last good entries stay.
@@ -74,3 +79,11 @@ export const baselineLoader = (): Loader =>
 /** `content/outstanding.yaml`: one entry per open item. */
 export const outstandingLoader = (): Loader =>
   contentFileLoader('proofbook-outstanding', [OUTSTANDING_PATH], async (root) => (await loadOutstanding(root)).map((item) => ({ id: item.id, data: { ...item } })));
+
+/** `content/incidents/*.md`: one entry per incident (id = file name), its Markdown body rendered for /status. */
+export const incidentsLoader = (): Loader =>
+  contentFileLoader('proofbook-incidents', [`${INCIDENTS_DIR}/`], async (root) => (await loadIncidents(root)).map((incident) => ({ id: incident.id, data: { ...incident }, markdown: incident.body })));
+
+/** `content/maintenance.yaml`: one entry per maintenance window. */
+export const maintenanceLoader = (): Loader =>
+  contentFileLoader('proofbook-maintenance', [MAINTENANCE_PATH], async (root) => (await loadMaintenance(root)).map((window) => ({ id: window.id, data: { ...window } })));

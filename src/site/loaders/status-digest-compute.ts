@@ -4,7 +4,11 @@ import { listRunFiles, readRun } from '../../evidence/run-files.ts';
 import type { DailyHistory } from '../../schemas/history.ts';
 import { mapLimit } from '../../util/map-limit.ts';
 import { DigestBuilder, expectedRows, refineSince, type EvidenceDigest } from '../../status/evidence-digest.ts';
-import { historyStrings, utcDate } from '../../status/history.ts';
+import { utcDate } from '../../status/history.ts';
+import { expandWindows } from '../../status/maintenance.ts';
+import { summariseHistory } from '../../status/uptime.ts';
+import type { BaselineEntry } from '../../schemas/baseline.ts';
+import type { MaintenanceWindow } from '../../schemas/maintenance.ts';
 import type { StatusEvidence } from './stored-status-evidence.ts';
 
 /**
@@ -19,6 +23,12 @@ export interface DigestOptions {
   maxSpanMs: number;
   /** Days of history marks per check. */
   historyDays: number;
+}
+
+/** Content the history is judged against: failures the baseline expects and maintenance windows are left out of uptime. */
+export interface DigestExclusions {
+  baseline: BaselineEntry[];
+  maintenance: MaintenanceWindow[];
 }
 
 /** What one sync reads from: the run files (oldest first) and the history files in the window. */
@@ -75,7 +85,7 @@ async function readHistoryWindow(warnings: string[], evaluationDir: string, file
 }
 
 /** Reads the history window and the runs newest first, and distils them (see statusEvidenceLoader). */
-export async function computeStatusEvidence(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions): Promise<DigestComputation> {
+export async function computeStatusEvidence(evaluationDir: string, inputs: DigestInputs, nowMs: number, options: DigestOptions, exclusions: DigestExclusions): Promise<DigestComputation> {
   const warnings: string[] = [];
   const now = new Date(nowMs);
   const history = await readHistoryWindow(warnings, evaluationDir, inputs.historyFiles);
@@ -83,8 +93,10 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
   const expected = expectedRows(history, nowMs - options.maxSpanMs);
   const scan = readDigest(warnings, evaluationDir, inputs.runFiles, options, expected);
   const digest = refineSince(scan, history);
-  const marks = historyStrings(history, now, options.historyDays);
-  const evidence: StatusEvidence = { digest, history: { from: marks.from, to: marks.to, byCheck: Object.fromEntries(marks.byCheck) } };
+  const days = options.historyDays;
+  const maintenance = expandWindows(exclusions.maintenance, nowMs - days * 86_400_000, nowMs + 1);
+  const byCheck = summariseHistory(history, { now, days, baseline: exclusions.baseline, maintenance });
+  const evidence: StatusEvidence = { digest, history: { from: utcDate(now, days - 1), to: utcDate(now), byCheck: Object.fromEntries(byCheck) } };
   return {
     json: JSON.stringify(evidence),
     warnings,

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolveEvaluationDir } from '../../evidence/evaluation-dir.ts';
 import { isSettledStamp, statStamp, UNSETTLED } from './file-sync.ts';
-import { computeStatusEvidence, listInputs, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
+import { computeStatusEvidence, listInputs, type DigestExclusions, type DigestInputs, type DigestOptions } from './status-digest-compute.ts';
+import { loadBaseline } from '../../config/baseline-file.ts';
+import { loadMaintenance } from '../../config/maintenance-file.ts';
+import { BASELINE_PATH, MAINTENANCE_PATH } from '../../config/paths.ts';
 import { DEFAULT_HISTORY_DAYS } from '../../status/history.ts';
 import { STORED_VERSION, type StoredStatusEvidence } from './stored-status-evidence.ts';
 
@@ -20,12 +23,28 @@ export type DigestLoaderOptions = Partial<DigestOptions>;
  * the history window and the rows history expects move with the clock. `settled` is false while any mtime is
  * too fresh to vouch for its file's bytes; such a stamp is not kept, so the next sync reads the inputs again.
  */
-function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: DigestOptions): { stamp: string; settled: boolean } {
+function inputStamp(ctx: LoaderContext, evaluationDir: string, inputs: DigestInputs, now: Date, options: DigestOptions, exclusions: DigestExclusions): { stamp: string; settled: boolean } {
   const statedAt = Date.now();
   const files = [...inputs.runFiles, ...inputs.historyFiles];
   const stamps = files.map((rel) => statStamp(evaluationDir, rel));
   const stats = files.map((rel, i) => `${rel}:${stamps[i]}`);
-  return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
+  return { stamp: ctx.generateDigest({ hour: now.toISOString().slice(0, 13), options, exclusions, stats }), settled: stamps.every((stamp) => isSettledStamp(stamp, statedAt)) };
+}
+
+/**
+ * The baseline and maintenance windows uptime leaves failures out by, read with the same strict readers as their
+ * collections. A bad file stops a build there; in `astro dev` its collection reports it, and uptime goes without it.
+ */
+async function readExclusions(root: string, isDev: boolean, warn: (message: string) => void): Promise<DigestExclusions> {
+  const read = async <T>(load: () => Promise<T[]>): Promise<T[]> => {
+    if (!isDev) return load();
+    return load().catch((error: Error) => {
+      warn(`status: uptime computed without ${error.message.split('\n')[0]}`);
+      return [];
+    });
+  };
+  const [baseline, maintenance] = await Promise.all([read(() => loadBaseline(root)), read(() => loadMaintenance(root))]);
+  return { baseline, maintenance };
 }
 
 /**
@@ -39,17 +58,19 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
   return {
     name: 'proofbook-status-evidence',
     load: async (ctx) => {
-      const evaluationDir = resolveEvaluationDir(fileURLToPath(ctx.config.root));
+      const root = fileURLToPath(ctx.config.root);
+      const evaluationDir = resolveEvaluationDir(root);
       const sync = async () => {
         const now = new Date();
         const inputs = await listInputs(evaluationDir, now, options.historyDays);
-        const { stamp, settled } = inputStamp(ctx, evaluationDir, inputs, now, options);
+        const exclusions = await readExclusions(root, ctx.watcher !== undefined, (message) => ctx.logger.warn(message));
+        const { stamp, settled } = inputStamp(ctx, evaluationDir, inputs, now, options, exclusions);
         // A digest stored in an older shape (schemaVersion) is recomputed even when the inputs are unchanged.
         if (ctx.meta.get(STAMP_KEY) === stamp && ctx.store.get('latest')?.data.schemaVersion === STORED_VERSION) {
           ctx.logger.info('status: evaluation/ unchanged since the last sync this hour; kept the stored digest');
           return;
         }
-        const computed = await computeStatusEvidence(evaluationDir, inputs, now.getTime(), options);
+        const computed = await computeStatusEvidence(evaluationDir, inputs, now.getTime(), options, exclusions);
         for (const warning of computed.warnings) ctx.logger.warn(warning);
         const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
         // Over the version too: an entry stored in an older shape with the same content is replaced.
@@ -62,13 +83,14 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       await sync();
       if (!ctx.watcher) return;
       let timer: NodeJS.Timeout | undefined;
+      const contentFiles = [BASELINE_PATH, MAINTENANCE_PATH].map((rel) => path.join(root, rel));
       const onChange = (changed: string) => {
         const rel = path.relative(evaluationDir, changed).split(path.sep).join('/');
-        if (!/^runs\/[^./][^/]*\/run\.json$/.test(rel) && !/^history\/[^/]+\.json$/.test(rel)) return;
+        if (!/^runs\/[^./][^/]*\/run\.json$/.test(rel) && !/^history\/[^/]+\.json$/.test(rel) && !contentFiles.includes(changed)) return;
         clearTimeout(timer);
         timer = setTimeout(() => sync().catch((error: Error) => ctx.logger.error(`status: ${error.message}`)), 150);
       };
-      ctx.watcher.add([path.join(evaluationDir, 'runs'), path.join(evaluationDir, 'history')]);
+      ctx.watcher.add([path.join(evaluationDir, 'runs'), path.join(evaluationDir, 'history'), ...contentFiles]);
       ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
     },
   };

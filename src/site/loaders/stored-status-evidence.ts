@@ -1,15 +1,17 @@
 import { z } from 'astro/zod';
 import type { EvidenceDigest } from '../../status/evidence-digest.ts';
+import type { CheckHistory } from '../../status/uptime.ts';
 
 /** What /status needs, distilled from evaluation/. */
 export interface StatusEvidence {
   /** Records inside were validated when their run was read. */
   digest: EvidenceDigest;
-  history: { from: string; to: string; byCheck: Record<string, string> };
+  /** Each check's bar, uptime and flake rate over the history window (src/status/uptime.ts). */
+  history: { from: string; to: string; byCheck: Record<string, CheckHistory> };
 }
 
-/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added the run heads' target and versions. An older store is recomputed. */
-export const STORED_VERSION = 5;
+/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added uptime per check, 6 the run heads' target and versions. An older store is recomputed. */
+export const STORED_VERSION = 6;
 
 /**
  * The `statusEvidence` collection's one entry, `latest`: the distilled evidence as JSON text. The content layer

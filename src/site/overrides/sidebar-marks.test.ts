@@ -19,4 +19,7 @@ test('marks pages needing attention and keeps author badges', () => {
     { type: 'link', href: '/runbooks/d/' },
   ]);
   expect([sidebarMarkOf('pass'), sidebarMarkOf('expected-fail'), sidebarMarkOf('limited')]).toEqual([undefined, undefined, undefined]);
+  // Maintenance and a pass after a retry have marks of their own, in their own colour, never a failing one.
+  expect([sidebarMarkOf('maintenance')?.text, sidebarMarkOf('flaky')?.text]).toEqual(['maintenance', 'flaky']);
+  expect(sidebarMarkOf('flaky')?.class).toBe(`${MARK_CLASS} pb-mark-flaky`);
 });

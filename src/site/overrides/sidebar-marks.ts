@@ -11,8 +11,10 @@ export interface SidebarMark {
 /** Our badges carry this class, so readers of the HTML (and the tests) can tell them from badges authors set. */
 export const MARK_CLASS = 'pb-mark';
 
-/** The mark for a page state, or undefined when the page's evidence is fine and real. */
+/** The mark for a page state (maintenance and flaky have their own), or undefined when the page's evidence is fine and real. */
 export function sidebarMarkOf(state: RowState, provenance: readonly Provenance[] = ['real']): SidebarMark | undefined {
+  if (state === 'maintenance') return { text: 'maintenance', variant: 'note', class: `${MARK_CLASS} pb-mark-maintenance` };
+  if (state === 'flaky') return { text: 'flaky', variant: 'note', class: `${MARK_CLASS} pb-mark-flaky` };
   if (!ATTENTION_STATES.has(state)) {
     if (provenance.includes('real') || provenance.length === 0) return undefined;
     return { text: provenance.includes('demo') ? 'demo' : 'sample', variant: 'tip', class: MARK_CLASS };

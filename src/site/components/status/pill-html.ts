@@ -38,7 +38,7 @@ export function outstandingPillHtml(itemId: string, status: OutstandingStatus | 
   if (!status) return `<span class="pb-check"><code>${id}</code> <span class="pb-pill pb-missing">unknown item</span></span>`;
   if (status.isReadyToClose) return `<a class="pb-check" href="/status/#outstanding" data-pb-outstanding="ready"><span class="pb-pill pb-pass">ready to close</span></a>`;
   const open = status.closes
-    .filter((closing) => closing.state !== 'pass')
+    .filter((closing) => closing.state !== 'pass' && closing.state !== 'flaky')
     .map((closing) => `<code>${escapeXml(closing.check)}</code> ${verdictPillHtml(closing.state)}${closing.reason ? ` <small>${escapeXml(closing.reason)}</small>` : ''}`)
     .join(', ');
   return `<span class="pb-check" data-pb-outstanding="open"><a href="/status/#outstanding"><span class="pb-pill pb-missing">open</span></a> held by ${open}</span>`;
