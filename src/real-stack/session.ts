@@ -5,13 +5,10 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Gateway } from '../schemas/gateway.ts';
 import { installProblem, realStackPaths } from './install-state.ts';
 import { startRealStack, type RealStack } from './start.ts';
-import { reportedRunId, retryPlan } from './transient.ts';
 
 /** The environment id in content/gateway.yaml. */
 export const REAL_STACK_ENVIRONMENT = 'real-stack';
@@ -42,40 +39,12 @@ async function ensureInstalled(root: string, out: (line: string) => void): Promi
   if (problem) throw new Error(problem);
 }
 
-/** Runs the probe CLI; its report lines pass through to `out` as they come and are kept for the retry decision. */
-function runProbe(root: string, args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<{ code: number; lines: string[] }> {
+function runProbe(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/probe.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines: string[] = [];
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      lines.push(line);
-      out(line);
-    });
+    const child = spawn(process.execPath, ['scripts/probe.ts', ...args], { cwd: root, env, stdio: 'inherit' });
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), lines }));
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
-}
-
-/** Pause before the one retry, so LiteLLM's stdio pool settles. */
-const RETRY_BACKOFF_MS = 2000;
-
-/**
- * The probe suite once, and once more for the checks that failed only with LiteLLM 1.108.4's transient
- * "Connection closed" (src/real-stack/transient.ts). Both runs are written; any other failure, or the transient
- * again, fails the session.
- */
-async function checkWithRetry(root: string, args: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
-  const first = await runProbe(root, args, env, out);
-  if (first.code !== 1) return first.code;
-  const { retry } = retryPlan(first.lines);
-  if (retry.length === 0) return first.code;
-  out(`real-stack: ${retry.join(', ')} failed only with LiteLLM's transient "Connection closed" (JSON-RPC -32000) in run ${reportedRunId(first.lines) ?? '?'}; probing ${retry.length === 1 ? 'it' : 'them'} once more`);
-  await sleep(RETRY_BACKOFF_MS);
-  const withoutOnly = args.filter((arg, i) => arg !== '--only' && args[i - 1] !== '--only');
-  const second = await runProbe(root, [...withoutOnly, ...retry.flatMap((id) => ['--only', id])], env, out);
-  const runId = reportedRunId(second.lines) ?? '?';
-  out(second.code === 0 ? `real-stack: the retry passed (run ${runId}); both attempts are in the evidence` : `real-stack: the retry failed too (run ${runId})`);
-  return second.code;
 }
 
 /** Runs a session; resolves to the exit code (the probe's under `check`). */
@@ -98,7 +67,7 @@ export async function runSession(options: SessionOptions): Promise<number> {
   try {
     const env = { ...options.env, [environment.keyEnv]: key, [adminKeyEnv]: key };
     const args = ['--env', REAL_STACK_ENVIRONMENT, '--base-url', stack.url, '--origin', options.origin, '--traefik-api', stack.traefikApiUrl, ...(options.probeArgs ?? [])];
-    code = await checkWithRetry(options.root, args, env, out);
+    code = await runProbe(options.root, args, env);
   } finally {
     const pids = stack.pids();
     await stack.stop();
