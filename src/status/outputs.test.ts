@@ -62,7 +62,7 @@ describe('presentation', () => {
 
   test('status.json is plain JSON with a schema version', () => {
     const json = JSON.parse(JSON.stringify(toStatusJson(model)));
-    expect(json).toMatchObject({ schemaVersion: 1, generatedAt: '2026-11-24T15:00:00.000Z', summary: { rows: 2, checks: 2 } });
+    expect(json).toMatchObject({ schemaVersion: 2, generatedAt: '2026-11-24T15:00:00.000Z', summary: { rows: 2, checks: 2 } });
     expect(json.checks).toBeUndefined();
     expect(json.groups[1].checks[0].rows[1].state).toBe('limited');
   });
