@@ -29,6 +29,12 @@ export function matchesOutcome(expected: AuthOutcome, response: ResponseObservat
   }
 }
 
+/** Where the key went, when not in `Authorization`, for condition texts. */
+function keyPlacement(check: AuthMatrixCheck): string {
+  if (check.keyHeader === 'authorization') return '';
+  return check.bearer === 'wrong' ? ' in x-litellm-api-key (Authorization: wrong Bearer)' : ' in x-litellm-api-key (no Authorization)';
+}
+
 /** Evaluates an `auth-matrix` check: one condition per path × key. */
 export function evaluateAuthMatrix(check: AuthMatrixCheck, obs: AuthMatrixObservation): CheckOutcome {
   const authCases = [];
@@ -40,7 +46,7 @@ export function evaluateAuthMatrix(check: AuthMatrixCheck, obs: AuthMatrixObserv
     const actual = c.response ? describeResponse(c.response) : `no response (${c.failure?.failureClass})`;
     const ok = c.response ? matchesOutcome(expected, c.response) : false;
     authCases.push({ path: c.path, key: c.key, expected: String(expected), actual, ok });
-    conditions.push(condition(`${c.method} ${c.path} with ${c.key} key → ${expected}`, ok, actual, { failureClass: c.failure?.failureClass ?? 'http_status' }));
+    conditions.push(condition(`${c.method} ${c.path} with ${c.key} key${keyPlacement(check)} → ${expected}`, ok, actual, { failureClass: c.failure?.failureClass ?? 'http_status' }));
   }
   const passed = authCases.filter((c) => c.ok).length;
   // A transport failure only decides the verdict when nothing answered at all; otherwise the cases speak.

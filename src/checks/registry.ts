@@ -5,6 +5,9 @@ import { evaluateClientProfile } from './client-profile.ts';
 import { evaluateCodexCli } from './codex-cli.ts';
 import { evaluateHttp } from './http.ts';
 import { evaluateMcp } from './mcp.ts';
+import { evaluateMcpCall } from './mcp-call.ts';
+import { evaluateMcpHealth } from './mcp-health.ts';
+import { evaluateMcpScope } from './mcp-scope.ts';
 import { evaluateRunbookBlock, type JudgedBlock } from './runbook-block.ts';
 import type { CheckOutcome } from './outcome.ts';
 import { evaluateReported } from './reported.ts';
@@ -18,6 +21,9 @@ export interface ObservationKinds {
   'sse-capture': 'sse-capture';
   'client-profile': 'client-profile';
   'codex-cli': 'codex-cli';
+  'mcp-health': 'mcp-health';
+  'mcp-call': 'mcp-call';
+  'mcp-scope': 'mcp-scope';
 }
 
 /** The observation a check of kind `K` is judged on. */
@@ -38,10 +44,13 @@ export const evaluators = {
   'sse-capture': evaluateSse,
   'client-profile': (check, obs) => evaluateClientProfile(check, obs),
   'codex-cli': (check, obs) => evaluateCodexCli(check, obs),
+  'mcp-health': (check, obs) => evaluateMcpHealth(check, obs),
+  'mcp-call': (check, obs) => evaluateMcpCall(check, obs),
+  'mcp-scope': (check, obs) => evaluateMcpScope(check, obs),
 } satisfies { [K in CheckKind]: Evaluator<K> };
 
 /** The observation kind each check kind is judged on. */
-export const observationKinds = { http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli' } as const satisfies ObservationKinds;
+export const observationKinds = { http: 'http', 'auth-matrix': 'auth-matrix', mcp: 'mcp', 'sse-capture': 'sse-capture', 'client-profile': 'client-profile', 'codex-cli': 'codex-cli', 'mcp-health': 'mcp-health', 'mcp-call': 'mcp-call', 'mcp-scope': 'mcp-scope' } as const satisfies ObservationKinds;
 
 /**
  * Judges an observation with its check. Results another tool judged itself (`reported`) are relayed by one rule for

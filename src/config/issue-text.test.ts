@@ -18,7 +18,7 @@ describe('content/checks', () => {
   test('a misspelt kind names the nearest kind and lists them all', () => {
     expect(check('    title: x\n    kind: htp\n    path: /x\n')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
-      content/checks/x.yaml:4 → checks[0].kind: unknown kind \`htp\` — did you mean \`http\`? Expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli
+      content/checks/x.yaml:4 → checks[0].kind: unknown kind \`htp\` — did you mean \`http\`? Expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli, mcp-health, mcp-call, mcp-scope
       hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });
@@ -30,7 +30,7 @@ describe('content/checks', () => {
     `);
     expect(check('    title: x\n    path: /x\n')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
-      content/checks/x.yaml:2 → checks[0].kind: missing — expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli
+      content/checks/x.yaml:2 → checks[0].kind: missing — expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli, mcp-health, mcp-call, mcp-scope
       hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });

@@ -59,7 +59,7 @@ describe('check files', () => {
     expect(() => parseChecksFile(text, 'content/checks/sse.yaml')).toThrowErrorMatchingInlineSnapshot(`
       [ProofbookInputError: Invalid check definitions:
       content/checks/sse.yaml:5 → checks[0].window: Expected a duration such as "500ms", "30s", "15m", "6h" or "2d", received "35 seconds"
-      content/checks/sse.yaml:8 → checks[1].kind: unknown kind \`htp\` — did you mean \`http\`? Expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli
+      content/checks/sse.yaml:8 → checks[1].kind: unknown kind \`htp\` — did you mean \`http\`? Expected one of http, auth-matrix, mcp, sse-capture, client-profile, codex-cli, mcp-health, mcp-call, mcp-scope
       hint: every field of each kind: content/docs/reference/checks.md (/reference/checks/ on the site)]
     `);
   });

@@ -79,6 +79,17 @@ export function bearerKey(headers: IncomingHttpHeaders): string | undefined {
   return value.startsWith('Bearer ') ? value.slice('Bearer '.length).trim() : value.trim();
 }
 
+/**
+ * The key LiteLLM authenticates a request with: `x-litellm-api-key` when sent (with or without `Bearer `), which it
+ * prefers over `Authorization` on every route (checked against 1.108.4: a right key there beside a wrong Bearer passes).
+ */
+export function requestKey(headers: IncomingHttpHeaders): string | undefined {
+  const raw = headers['x-litellm-api-key'];
+  const litellmKey = Array.isArray(raw) ? raw.join(',') : raw;
+  if (litellmKey !== undefined) return litellmKey.replace(/^Bearer /, '').trim();
+  return bearerKey(headers);
+}
+
 /** Static mounts: `/ui` (admin UI, with Starlette's slash redirect) and `/swagger/*` assets. */
 function answerStaticMount(req: LiteLLMRequest): Reply | null {
   if (req.pathname === '/ui') return uvicornRaw(307, null, '', { location: `${req.origin}/ui/` });
@@ -103,7 +114,7 @@ export function answerLiteLLM(req: LiteLLMRequest, isValidKey: (key: string) => 
     return uvicornJson(405, { detail: 'Method Not Allowed' }, { allow: 'GET' });
   }
   if (route.access !== 'public') {
-    const key = bearerKey(req.headers);
+    const key = requestKey(req.headers);
     if (key === undefined || key === '') return authError('No api key passed in.');
     // Every valid key of the stand-in is the master key, so `admin` needs nothing more.
     if (!isValidKey(key)) return authError('Invalid proxy server token passed.');

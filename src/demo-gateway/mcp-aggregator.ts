@@ -12,6 +12,7 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { deniedMessage } from './denied-scope.ts';
 import { pageOf, prefixToolName, splitToolName } from './tool-catalog.ts';
 import type { UpstreamPool } from './upstream-pool.ts';
 
@@ -26,6 +27,8 @@ interface AggregatorOptions {
   servers: string[];
   /** The names asked for when none matched: tools/list is refused with them. */
   denied?: string;
+  /** The one server a path or `x-mcp-servers` scoped the request to, when it named exactly one. */
+  singleServer?: string;
   pool: UpstreamPool;
   pageSize: number;
 }
@@ -51,6 +54,16 @@ async function listAggregated(options: AggregatorOptions): Promise<{ tools: Tool
   return { tools, outcomes };
 }
 
+/**
+ * On a request scoped to one server, another known server's tool is a mismatch and a name with no known prefix is
+ * that server's own tool; null otherwise.
+ */
+function singleServerTarget(name: string, options: AggregatorOptions): { server: string; tool: string } | 'mismatch' | null {
+  if (options.singleServer === undefined) return null;
+  if (splitToolName(name, options.pool.names) !== null) return 'mismatch';
+  return { server: options.singleServer, tool: name };
+}
+
 /** Builds a fresh aggregating MCP server for one request. */
 export function createAggregatorServer(options: AggregatorOptions): Server {
   // LiteLLM 1.108 reports its MCP server as version 1.0.0, not the proxy's version (parity suite, issue 26).
@@ -58,7 +71,7 @@ export function createAggregatorServer(options: AggregatorOptions): Server {
 
   server.setRequestHandler(ListToolsRequestSchema, async (request) => {
     // A plain error with a code: McpError would prefix the message with "MCP error -32600: ", which LiteLLM does not.
-    if (options.denied !== undefined) throw Object.assign(new Error(`The key is not allowed to access the requested MCP servers: ${options.denied}`), { code: ErrorCode.InvalidRequest });
+    if (options.denied !== undefined) throw Object.assign(new Error(deniedMessage(options.denied)), { code: ErrorCode.InvalidRequest });
     const { tools, outcomes } = await listAggregated(options);
     let page: ReturnType<typeof pageOf<Tool>>;
     try {
@@ -76,14 +89,18 @@ export function createAggregatorServer(options: AggregatorOptions): Server {
 
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const name = request.params.name;
-    const target = splitToolName(name, options.servers);
-    // LiteLLM 1.108's words for a tool outside the key's servers (parity suite, issue 26).
+    // LiteLLM 1.108.4's answers, checked against the real proxy (issue 26).
+    if (options.denied !== undefined) return toolError(deniedMessage(options.denied));
+    const target = splitToolName(name, options.servers) ?? singleServerTarget(name, options);
+    if (target === 'mismatch') return toolError('tool_server_mismatch');
     if (target === null) return toolError('User not allowed to call this tool.');
     try {
       const result = await options.pool.callTool(target.server, target.tool, request.params.arguments);
       // LiteLLM always states isError, false included (parity suite, issue 26).
       return { ...result, isError: result.isError ?? false };
     } catch (error) {
+      // An upstream's JSON-RPC error reaches the client as LiteLLM 1.108.4 words it: `MCPError: <its message>`.
+      if (error instanceof McpError) return { content: [{ type: 'text', text: `MCPError: ${error.message.replace(/^MCP error -?\d+: /, '')}` }], isError: true };
       return toolError(`MCP server '${target.server}' failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });

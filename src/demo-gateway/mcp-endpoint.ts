@@ -8,9 +8,10 @@ import { Readable } from 'node:stream';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FaultState } from './faults.ts';
 import type { KeyRing } from './key-ring.ts';
-import { bearerKey } from './litellm.ts';
+import { requestKey } from './litellm.ts';
 import { createAggregatorServer } from './mcp-aggregator.ts';
-import { resolveMcpScope, type McpRoute } from './mcp-paths.ts';
+import { deniedInitialize, isInitializeRequest, readBoundedBody } from './denied-scope.ts';
+import { parseServerNames, resolveMcpScope, type McpRoute } from './mcp-paths.ts';
 import { uvicornJson, writeReply } from './reply.ts';
 import { relayResponse } from './sse-relay.ts';
 import type { UpstreamPool } from './upstream-pool.ts';
@@ -29,15 +30,8 @@ const headerValue = (headers: IncomingHttpHeaders, name: string): string | undef
   return Array.isArray(value) ? value.join(',') : value;
 };
 
-/** LiteLLM's MCP auth prefers `x-litellm-api-key` and falls back to `Authorization` (reference §1.3). */
-function mcpKey(headers: IncomingHttpHeaders): string | undefined {
-  const litellmKey = headerValue(headers, 'x-litellm-api-key');
-  if (litellmKey !== undefined) return litellmKey.replace(/^Bearer /, '').trim();
-  return bearerKey(headers);
-}
-
 /** Node request → web Request for the SDK; stale `mcp-session-id` headers are dropped as LiteLLM does (#20992). */
-function toWebRequest(req: IncomingMessage, url: URL): Request {
+function toWebRequest(req: IncomingMessage, url: URL, buffered?: Buffer): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'mcp-session-id') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -46,7 +40,7 @@ function toWebRequest(req: IncomingMessage, url: URL): Request {
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? (buffered ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)) : undefined,
     duplex: 'half',
   } as RequestInit);
 }
@@ -54,7 +48,7 @@ function toWebRequest(req: IncomingMessage, url: URL): Request {
 /** Answers one request on an MCP path. */
 export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse, route: McpRoute, url: URL, ctx: McpContext): Promise<void> {
   const isHead = req.method === 'HEAD';
-  const key = mcpKey(req.headers);
+  const key = requestKey(req.headers);
   if (key === undefined || key === '') {
     writeReply(res, uvicornJson(401, { detail: 'Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix.' }), isHead);
     return;
@@ -73,7 +67,17 @@ export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse
     writeReply(res, uvicornJson(200, { message: 'Session terminated successfully' }));
     return;
   }
-  const server = createAggregatorServer({ servers: scope.servers, denied: scope.denied, pool: ctx.pool, pageSize: ctx.pageSize });
+  // A scope naming no allowed server: LiteLLM refuses `initialize` itself, so the body is read to see the method.
+  let buffered: Buffer | undefined;
+  if (scope.denied !== undefined && req.method === 'POST') {
+    buffered = await readBoundedBody(req);
+    if (buffered === undefined) return writeReply(res, uvicornJson(413, { detail: 'Request body too large' }));
+    if (isInitializeRequest(buffered)) return writeReply(res, deniedInitialize(scope.denied));
+  }
+  const requested = parseServerNames(headerValue(req.headers, 'x-mcp-servers') ?? '');
+  // LiteLLM resolves a bare tool name against the one server a request is scoped to, and refuses another server's tool.
+  const singleServer = (requested.length > 0 ? requested : route.names).length === 1 && scope.servers.length === 1 ? scope.servers[0] : undefined;
+  const server = createAggregatorServer({ servers: scope.servers, denied: scope.denied, singleServer, pool: ctx.pool, pageSize: ctx.pageSize });
   // keepAliveMs 0 turns off the SDK's `: keepalive` comments; the relay sends LiteLLM's pings instead.
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: false, keepAliveMs: 0 });
   await server.connect(transport);
@@ -82,7 +86,7 @@ export async function handleMcpRequest(req: IncomingMessage, res: ServerResponse
   });
   let request: Request;
   try {
-    request = toWebRequest(req, url);
+    request = toWebRequest(req, url, buffered);
   } catch {
     // Methods fetch refuses to model (TRACE, CONNECT) get the SDK's own 405 for unsupported methods.
     request = new Request(url, { method: 'PATCH' });

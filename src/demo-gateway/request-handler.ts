@@ -8,6 +8,7 @@ import { DEMO_GATEWAY_HEADER } from '../schemas/provenance.ts';
 import { formatAccessLine } from './access-log.ts';
 import { answerLiteLLM } from './litellm.ts';
 import { handleMcpRequest, type McpContext } from './mcp-endpoint.ts';
+import { answerMcpManagement, MCP_MANAGEMENT_PATHS } from './mcp-management.ts';
 import { matchMcpRoute } from './mcp-paths.ts';
 import { writeReply } from './reply.ts';
 import { matchTraefikRouter, traefikBackendError, traefikNotFound } from './traefik.ts';
@@ -29,6 +30,9 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: GatewayCont
   if (router === 'status') req.headers.authorization = `Bearer ${ctx.keyRing.current()}`;
   const mcpRoute = router === 'open' ? null : matchMcpRoute(url.pathname);
   if (mcpRoute !== null) return handleMcpRequest(req, res, mcpRoute, url, ctx);
+  if (router !== 'open' && (MCP_MANAGEMENT_PATHS as readonly string[]).includes(url.pathname)) {
+    return writeReply(res, await answerMcpManagement(req.method ?? 'GET', url, req.headers, ctx.keyRing.isValid, ctx.pool), isHead);
+  }
   writeReply(res, answerLiteLLM({ method: req.method ?? 'GET', pathname: url.pathname, headers: req.headers, origin }, ctx.keyRing.isValid), isHead);
 }
 

@@ -6,6 +6,14 @@ import type { AuthCaseObservation, AuthMatrixObservation } from '../schemas/obse
 
 const KEY_MODES = { none: 'none', wrong: 'wrong-key', right: 'key' } as const;
 
+/** The headers of one case: the key in the check's key header, plus the Bearer the check puts beside it. */
+function caseHeaders(check: AuthMatrixCheck, ctx: ProbeContext, key: keyof typeof KEY_MODES): Record<string, string> {
+  const headers = authHeaders(ctx, KEY_MODES[key], check.wrongKey);
+  if (check.keyHeader === 'authorization') return headers;
+  const moved: Record<string, string> = headers.authorization ? { 'x-litellm-api-key': headers.authorization } : {};
+  return check.bearer === 'wrong' ? { ...moved, ...authHeaders(ctx, 'wrong-key', check.wrongKey) } : moved;
+}
+
 /** `kind: auth-matrix`: every path with each key the check gives an expectation for, one request at a time. */
 export async function probeAuthMatrix(check: AuthMatrixCheck, ctx: ProbeContext): Promise<AuthMatrixObservation> {
   const t0 = ctx.now();
@@ -19,7 +27,7 @@ export async function probeAuthMatrix(check: AuthMatrixCheck, ctx: ProbeContext)
           label: `${row.method} ${row.path} (${key} key)`,
           method: row.method,
           url: joinUrl(ctx.baseUrl, row.path),
-          headers: authHeaders(ctx, KEY_MODES[key], check.wrongKey),
+          headers: caseHeaders(check, ctx, key),
         },
         // Bodies are only classified (Traefik 404 vs LiteLLM 401), so a small cap keeps a matrix cheap.
         { ...sendOptions(ctx, t0), maxBodyBytes: Math.min(ctx.maxBodyBytes, 16 * 1024) },

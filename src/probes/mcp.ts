@@ -44,10 +44,12 @@ function readOutcomes(result: Record<string, unknown> | undefined): McpObservati
   return out;
 }
 
-/** Turns a JSON-RPC error reply into a protocol failure. */
-function rpcError(step: string, exchange: RpcExchange) {
+/** Turns a JSON-RPC error reply into a protocol failure, keeping the error itself on the observation. */
+export function rpcError(step: string, exchange: RpcExchange, obs: { rpcError?: { code: number; message: string } }) {
   const error = exchange.message?.error;
-  return error ? failure('protocol', `${step} returned JSON-RPC error ${error.code}: ${error.message}`) : null;
+  if (!error) return null;
+  obs.rpcError = { code: error.code, message: String(error.message) };
+  return failure('protocol', `${step} returned JSON-RPC error ${error.code}: ${error.message}`);
 }
 
 /**
@@ -85,7 +87,7 @@ async function runExchange(obs: McpObservation, base: RpcOptions, options: McpLi
   const init = await postJsonRpc('initialize', { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: offered, capabilities: {}, clientInfo } }, base);
   obs.transcript.push(init.entry);
   if (init.status !== undefined) obs.status = init.status;
-  obs.failure = init.failure ?? rpcError('initialize', init);
+  obs.failure = init.failure ?? rpcError('initialize', init, obs);
   if (obs.failure) return;
   const result = init.message?.result ?? {};
   if (typeof result.protocolVersion !== 'string') {
@@ -130,7 +132,7 @@ async function listAllTools(obs: McpObservation, session: RpcOptions, maxPages: 
     const params = cursor === undefined ? {} : { cursor };
     const reply = await postJsonRpc(page ? `tools/list (page ${page + 1})` : 'tools/list', { jsonrpc: '2.0', id: 2 + page, method: 'tools/list', params }, session);
     obs.transcript.push(reply.entry);
-    obs.failure = reply.failure ?? rpcError('tools/list', reply);
+    obs.failure = reply.failure ?? rpcError('tools/list', reply, obs);
     if (obs.failure) return;
     const result = reply.message?.result ?? {};
     if (!Array.isArray(result.tools)) {

@@ -7,6 +7,9 @@ import { probeCodexCli } from './codex-cli/probe.ts';
 import type { ProbeContext } from './context.ts';
 import { probeHttp } from './http.ts';
 import { probeMcp } from './mcp.ts';
+import { probeMcpCall } from './mcp-call.ts';
+import { probeMcpHealth } from './mcp-health.ts';
+import { probeMcpScope } from './mcp-scope.ts';
 import { probeSseCapture } from './sse-capture.ts';
 
 /** A probe kind: the I/O that observes, and which credentials it needs. Judging is `src/checks/`'s. */
@@ -30,6 +33,9 @@ export const probes = {
   'sse-capture': { run: probeSseCapture, credentials: (check) => fromAuth(check.auth) },
   'client-profile': { run: (check, ctx) => probeClientProfile(check, ctx), credentials: keyOnly },
   'codex-cli': { run: probeCodexCli, credentials: keyOnly },
+  'mcp-health': { run: probeMcpHealth, credentials: (check) => fromAuth(check.auth) },
+  'mcp-call': { run: probeMcpCall, credentials: (check) => fromAuth(check.auth) },
+  'mcp-scope': { run: probeMcpScope, credentials: (check) => fromAuth(check.auth) },
 } satisfies { [K in CheckKind]: Probe<CheckOf<K>, ObservationFor<K>> };
 
 export type ProbeKind = keyof typeof probes;

@@ -3,6 +3,7 @@ import * as baseline from '../schemas/baseline.ts';
 import * as checkBase from '../schemas/check-base.ts';
 import * as check from '../schemas/check.ts';
 import * as clientProfile from '../schemas/client-profile-check.ts';
+import * as depth from '../schemas/depth-check.ts';
 import * as gateway from '../schemas/gateway.ts';
 import * as outstanding from '../schemas/outstanding.ts';
 import { fieldRows, shapeOf } from './field-rows.ts';
@@ -10,9 +11,9 @@ import { indexSchemaDocs, type SchemaDoc } from './jsdoc-index.ts';
 import { anchorOf, renderPage, renderTable } from './render.ts';
 
 /** The schema sources the pages document, relative to the project root. */
-export const SCHEMA_SOURCES = ['src/schemas/check-base.ts', 'src/schemas/check.ts', 'src/schemas/client-profile-check.ts', 'src/schemas/gateway.ts', 'src/schemas/duration.ts', 'src/schemas/check-id.ts', 'src/schemas/baseline.ts', 'src/schemas/outstanding.ts', 'src/schemas/evidence.ts'];
+export const SCHEMA_SOURCES = ['src/schemas/check-base.ts', 'src/schemas/check.ts', 'src/schemas/client-profile-check.ts', 'src/schemas/depth-check.ts', 'src/schemas/auth-mode.ts', 'src/schemas/gateway.ts', 'src/schemas/duration.ts', 'src/schemas/check-id.ts', 'src/schemas/baseline.ts', 'src/schemas/outstanding.ts', 'src/schemas/evidence.ts'];
 
-const runtime: Record<string, unknown> = { ...checkBase, ...check, ...clientProfile, ...gateway, ...baseline, ...outstanding };
+const runtime: Record<string, unknown> = { ...checkBase, ...check, ...clientProfile, ...depth, ...gateway, ...baseline, ...outstanding };
 
 /** Schemas a field may be built from that read better as a word than as their structure. */
 const TYPE_NAMES: Record<string, string> = {
@@ -80,7 +81,7 @@ export function checksPage(input: ReferenceInput): string {
     if (example) body.push(`An example from \`content/checks/\`:`, yamlBlock(stringify({ checks: [example] }, { lineWidth: 0 })));
   }
   body.push(...typesSection(index, body));
-  return renderPage({ title: 'Check definitions (content/checks/*.yaml)', description: 'Every field of every check kind, with its type, default and an example.', order: 10, sources: ['src/schemas/check.ts', 'src/schemas/check-base.ts', 'src/schemas/client-profile-check.ts'], body });
+  return renderPage({ title: 'Check definitions (content/checks/*.yaml)', description: 'Every field of every check kind, with its type, default and an example.', order: 10, sources: ['src/schemas/check.ts', 'src/schemas/check-base.ts', 'src/schemas/client-profile-check.ts', 'src/schemas/depth-check.ts'], body });
 }
 
 /** `content/docs/reference/gateway.md`: the gateway definition and its environments. */

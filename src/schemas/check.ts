@@ -1,8 +1,10 @@
 import { z } from 'astro/zod';
+import { AuthModeSchema } from './auth-mode.ts';
 import { CheckBaseSchema } from './check-base.ts';
 import { DurationSchema } from './duration.ts';
 import { McpServerNameSchema } from './gateway.ts';
 import { ClientProfileCheckSchema, CodexCliCheckSchema } from './client-profile-check.ts';
+import { McpCallCheckSchema, McpHealthCheckSchema, McpScopeCheckSchema } from './depth-check.ts';
 
 /**
  * Check definitions (`content/checks/*.yaml`). One strict object per probe kind, so a typo in a key is an
@@ -12,8 +14,7 @@ import { ClientProfileCheckSchema, CodexCliCheckSchema } from './client-profile-
 
 const base = CheckBaseSchema.shape;
 
-/** Which credential a request carries: none, the environment's key (`keyEnv`), a deliberately wrong key, or the admin key (`adminKeyEnv`). */
-export const AuthModeSchema = z.enum(['none', 'key', 'wrong-key', 'admin']);
+export { AuthModeSchema };
 
 /** HTTP method of the request. */
 export const HttpMethodSchema = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
@@ -113,6 +114,13 @@ export const AuthMatrixCheckSchema = z.strictObject({
   paths: z.array(AuthMatrixRowSchema).min(1),
   /** The wrong key sent for `wrong` cases (not a secret: it must never work). */
   wrongKey: z.string().min(1).default('sk-proofbook-wrong-key'),
+  /** Header the key travels in: `authorization` (`Bearer <key>`) or LiteLLM's own `x-litellm-api-key`, which it prefers. */
+  keyHeader: z.enum(['authorization', 'x-litellm-api-key']).default('authorization'),
+  /**
+   * With `keyHeader: x-litellm-api-key`, what `Authorization` carries meanwhile: nothing, or `Bearer <wrongKey>`, which
+   * gets a request past Traefik's Bearer gate and which LiteLLM must not prefer.
+   */
+  bearer: z.enum(['none', 'wrong']).default('none'),
 });
 
 /** What the MCP exchange must show for the check to pass; every field has a default. */
@@ -212,6 +220,9 @@ export const checkKindSchemas = {
   'sse-capture': SseCaptureCheckSchema,
   'client-profile': ClientProfileCheckSchema,
   'codex-cli': CodexCliCheckSchema,
+  'mcp-health': McpHealthCheckSchema,
+  'mcp-call': McpCallCheckSchema,
+  'mcp-scope': McpScopeCheckSchema,
 } as const;
 
 export type CheckKind = keyof typeof checkKindSchemas;

@@ -83,6 +83,8 @@ const mcpFields = {
   scopedServers: z.array(z.string()),
   /** Status of the session DELETE, when one was sent. */
   deleteStatus: z.number().int().optional(),
+  /** The JSON-RPC error that ended the exchange, when the gateway answered with one. */
+  rpcError: z.object({ code: z.number(), message: z.string() }).optional(),
   /** False when the exchange as captured holds no initialize (a curl of tools/list alone, the Inspector's output): its conditions are not judged. */
   initializeSeen: z.boolean().optional(),
   /** False when it holds no tools/list (an Inspector `tools/call` run): the tool-list conditions are not judged. */
@@ -116,6 +118,39 @@ export const ClientProfileObservationSchema = z.object({
    * snippet's own conditions (config loads, scope header, tools inside the scope) are not judged. Probes replay it.
    */
   replaysSnippet: z.boolean().optional(),
+});
+
+/** LiteLLM's MCP health answer and its server list (which names the hashed ids), as read: judged in src/checks/mcp-health.ts. */
+export const McpHealthObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-health'),
+  health: ResponseObservationSchema.nullable(),
+  /** The server list's answer (null when it was not asked). */
+  list: ResponseObservationSchema.nullable(),
+  /** Servers that must be reported healthy: the check's, else the environment's. */
+  expected: z.array(z.string()),
+});
+
+/** A canary `tools/call`: how far the exchange got, and the call's result or JSON-RPC error. */
+export const McpCallObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-call'),
+  /** The last step reached: where a failure happened, or `done`. */
+  step: z.enum(['initialize', 'initialized', 'tools/call', 'done']),
+  /** HTTP status of the tools/call response (of initialize when it went no further). */
+  status: z.number().int().optional(),
+  protocolVersion: z.string().optional(),
+  tool: z.string(),
+  /** What the call returned: its error flag, the first text item (capped) and the content item types. */
+  result: z.object({ isError: z.boolean().optional(), text: z.string().optional(), contentTypes: z.array(z.string()) }).optional(),
+  rpcError: z.object({ code: z.number(), message: z.string() }).optional(),
+});
+
+/** The `x-mcp-servers` narrowing matrix: one MCP exchange per header value sent. */
+export const McpScopeObservationSchema = z.object({
+  ...core,
+  kind: z.literal('mcp-scope'),
+  cases: z.array(z.object({ header: z.string(), exchange: McpObservationSchema })),
 });
 
 /** One thing read from an event stream, with when it arrived (ms after the request was sent; unknown in a capture). */
@@ -208,6 +243,9 @@ export const ObservationSchema = z.discriminatedUnion('kind', [
   ClientProfileObservationSchema,
   SseObservationSchema,
   CodexCliObservationSchema,
+  McpHealthObservationSchema,
+  McpCallObservationSchema,
+  McpScopeObservationSchema,
   ReportedObservationSchema,
   RunbookBlockObservationSchema,
 ]);
@@ -227,6 +265,9 @@ export type SseItem = z.output<typeof SseItemSchema>;
 export type SseObservation = z.output<typeof SseObservationSchema>;
 export type { CodexRun } from './codex-run.ts';
 export type CodexCliObservation = z.output<typeof CodexCliObservationSchema>;
+export type McpHealthObservation = z.output<typeof McpHealthObservationSchema>;
+export type McpCallObservation = z.output<typeof McpCallObservationSchema>;
+export type McpScopeObservation = z.output<typeof McpScopeObservationSchema>;
 export type ReportedObservation = z.output<typeof ReportedObservationSchema>;
 export type RunbookBlockObservation = z.output<typeof RunbookBlockObservationSchema>;
 export type Observation = z.output<typeof ObservationSchema>;

@@ -3,6 +3,7 @@ import { BaselineEntrySchema } from './baseline.ts';
 import { CheckScopeSchema } from './check-scope.ts';
 import { IncidentStageSchema, TimelineEntrySchema } from './incident.ts';
 import { CheckIdSchema } from './check-id.ts';
+import { GatewayFingerprintSchema } from './eval-run.ts';
 import { FailureClassSchema, OriginSchema, VerdictSchema } from './evidence.ts';
 import { OutstandingItemSchema } from './outstanding.ts';
 import { ProvenanceSchema } from './provenance.ts';
@@ -66,6 +67,8 @@ export const StatusRowSchema = z.object({
   attempts: z.number().int().optional(),
   /** Id of the maintenance window the failure fell in (state `maintenance`). */
   maintenance: z.string().optional(),
+  /** The LiteLLM and Traefik versions of the run the record came from; absent for imports and runs that did not record them. */
+  gateway: GatewayFingerprintSchema.optional(),
 });
 
 /** Uptime in percent (3 decimals) over the last 24 hours, 7, 30 and 90 days; null when no run counts there. */
@@ -135,6 +138,13 @@ export const OriginLimitationSchema = z.object({
   since: z.string(),
 });
 
+/** A piece of the gateway's software whose version differs between two runs. */
+export const VersionChangeSchema = z.object({
+  software: z.enum(['litellm', 'traefik']),
+  from: z.string(),
+  to: z.string(),
+});
+
 /** Tools added, removed or changed between the two latest runs of one target × origin. */
 export const DriftEntrySchema = z.object({
   target: z.string(),
@@ -144,6 +154,25 @@ export const DriftEntrySchema = z.object({
   added: z.array(z.string()),
   removed: z.array(z.string()),
   changed: z.array(z.string()),
+  /**
+   * Versions that changed between the two runs: drift that follows an upgrade is told apart from drift on its own
+   * (`[]`, same versions). Absent when either run did not record its versions.
+   */
+  versionChanges: z.array(VersionChangeSchema).optional(),
+});
+
+/** The software behind one target × origin: the versions of its newest run that recorded them, and any change since the run before. */
+export const GatewayVersionsSchema = z.object({
+  target: z.string(),
+  origin: z.string(),
+  runId: z.string(),
+  finishedAt: z.string(),
+  litellmVersion: z.string().optional(),
+  traefikVersion: z.string().optional(),
+  /** The run before it that recorded versions, when there is one among the runs read. */
+  previousRun: z.string().optional(),
+  /** What changed since `previousRun` (a version known in only one of them is not a change). */
+  changes: z.array(VersionChangeSchema),
 });
 
 export const OutstandingStatusSchema = z.object({
@@ -236,6 +265,8 @@ export const StatusJsonSchema = z.object({
   summary: StatusSummarySchema,
   groups: z.array(GroupStatusSchema),
   drift: z.array(DriftEntrySchema),
+  /** LiteLLM and Traefik versions per target × origin, with the version drift between runs. */
+  versions: z.array(GatewayVersionsSchema),
   baseline: z.array(BaselineStatusSchema),
   limitations: z.array(OriginLimitationSchema),
   outstanding: z.array(OutstandingStatusSchema),
@@ -256,6 +287,8 @@ export type GroupStatus = z.output<typeof GroupStatusSchema>;
 export type BaselineStatus = z.output<typeof BaselineStatusSchema>;
 export type OriginLimitation = z.output<typeof OriginLimitationSchema>;
 export type DriftEntry = z.output<typeof DriftEntrySchema>;
+export type VersionChange = z.output<typeof VersionChangeSchema>;
+export type GatewayVersions = z.output<typeof GatewayVersionsSchema>;
 export type OutstandingStatus = z.output<typeof OutstandingStatusSchema>;
 export type UnparseableNote = z.output<typeof UnparseableNoteSchema>;
 export type StatusSummary = z.output<typeof StatusSummarySchema>;

@@ -6,6 +6,7 @@ import type { RunHead } from './run-pages.ts';
 import type { LatestEvidence } from './latest.ts';
 import { timeOf } from './latest.ts';
 import { rowKey, type DriftEntry } from './model.ts';
+import { versionScope } from './versions.ts';
 
 /**
  * Everything /status needs from the raw runs, in O(checks × targets × origins) space: the latest record
@@ -34,12 +35,17 @@ export class DigestBuilder {
   private readonly toolRecords: EvidenceRecord[] = [];
   private readonly toolRuns = new Map<string, Set<string>>();
   private readonly heads: RunHead[] = [];
+  /** Runs read that recorded versions, per target × origin: two tell whether the versions changed. */
+  private readonly versionRuns = new Map<string, number>();
   private newestAt = 0;
   private oldestAt = Infinity;
 
   /** Adds one run that is older than (or as old as) every run added before. */
   add(run: EvalRun): void {
-    this.heads.push({ runId: run.runId, environment: run.environment, origin: run.origin, finishedAt: run.finishedAt });
+    const target = run.records[0]?.target;
+    const head: RunHead = { runId: run.runId, environment: run.environment, origin: run.origin, finishedAt: run.finishedAt, ...(target ? { target } : {}), ...(run.gateway ? { gateway: run.gateway } : {}) };
+    this.heads.push(head);
+    if (head.gateway) this.versionRuns.set(versionScope(head), (this.versionRuns.get(versionScope(head)) ?? 0) + 1);
     const at = timeOf(run.finishedAt);
     this.newestAt = Math.max(this.newestAt, at);
     this.oldestAt = Math.min(this.oldestAt, at);
@@ -81,7 +87,7 @@ export class DigestBuilder {
 
   /**
    * True once every row in `expected` (rows recent history knows of) has been seen, every scope that lists
-   * tools has two catalogs, and every failing row has found where its streak began or `settleSpanMs` of
+   * tools has two catalogs and every scope that records versions two runs with them, and every failing row has found where its streak began or `settleSpanMs` of
    * runs has been read; always true after `maxSpanMs`. Older streak starts come from history (`refineSince`).
    */
   isEnough(expected: ReadonlySet<string>, settleSpanMs: number, maxSpanMs: number): boolean {
@@ -89,6 +95,7 @@ export class DigestBuilder {
     if (span >= maxSpanMs) return true;
     for (const key of expected) if (!this.rows.has(key)) return false;
     for (const runs of this.toolRuns.values()) if (runs.size < 2) return false;
+    for (const count of this.versionRuns.values()) if (count < 2) return false;
     if (span >= settleSpanMs) return true;
     for (const row of this.rows.values()) if (!row.isSettled) return false;
     return true;

@@ -8,10 +8,11 @@ import { ROW_STATES } from '../schemas/status.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { MaintenanceWindow } from '../schemas/maintenance.ts';
 import type { LatestEvidence } from './latest.ts';
+import type { RunHead } from './run-pages.ts';
 import type { CheckHistory } from './uptime.ts';
 
 export { ROW_STATES, STATUS_SCHEMA_VERSION } from '../schemas/status.ts';
-export type { BaselineStatus, CheckStatus, DayCounts, DriftEntry, GroupStatus, IncidentStatus, MaintenanceStatus, MeasuredDigest, OriginLimitation, Overall, OverallState, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote, Uptime } from '../schemas/status.ts';
+export type { BaselineStatus, CheckStatus, DayCounts, DriftEntry, GatewayVersions, GroupStatus, IncidentStatus, MaintenanceStatus, MeasuredDigest, OriginLimitation, Overall, OverallState, OutstandingStatus, RowState, StatusRow, StatusSummary, UnparseableNote, Uptime } from '../schemas/status.ts';
 
 /** States that passed: a clean pass, or a pass after a retry (flaky). */
 export const PASSING_STATES: ReadonlySet<RowState> = new Set(['pass', 'flaky']);
@@ -37,8 +38,8 @@ export interface StatusInput {
   checks: StatusCheck[];
   /** Records to judge (imports, tests); merged with `digest`, the newer record of a row winning. */
   records?: EvidenceRecord[];
-  /** Latest rows and drift already distilled from the raw runs (src/status/evidence-digest.ts). */
-  digest?: { latest: LatestEvidence[]; drift: DriftEntry[] };
+  /** Latest rows, drift and the heads of the runs read, already distilled from the raw runs (src/status/evidence-digest.ts). */
+  digest?: { latest: LatestEvidence[]; drift: DriftEntry[]; runs?: readonly RunHead[] };
   history?: DailyHistory[];
   /** Each check's bar, uptime and flake rate already computed (src/status/uptime.ts); wins over `history`. */
   historyDigest?: { from: string; to: string; byCheck: Map<string, CheckHistory> };

@@ -1,4 +1,4 @@
-import type { EvalRun } from '../schemas/eval-run.ts';
+import type { EvalRun, GatewayFingerprint } from '../schemas/eval-run.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
 import { findBaseline, isExpectedFailure } from './baseline.ts';
 import type { DriftEntry, RowState, StatusModel } from './model.ts';
@@ -21,12 +21,16 @@ export const ARTIFACT_PREVIEW_BYTES = 16_384;
 /** Artifacts beyond this many per run are listed but not highlighted, to keep one page's build bounded. */
 export const HIGHLIGHTED_ARTIFACTS_PER_RUN = 12;
 
-/** The run fields needed to choose which runs get an evidence page. */
+/** The run fields needed to choose which runs get an evidence page, and to tell what software answered each. */
 export interface RunHead {
   runId: string;
   environment: string;
   origin: string;
   finishedAt: string;
+  /** What the run's records name as their target (the environment, or `<env> (override <host>)`). */
+  target?: string;
+  /** The LiteLLM and Traefik versions the run recorded. */
+  gateway?: GatewayFingerprint;
 }
 
 /** Run ids /status links to: the run of every row, and both runs of every tool-catalog drift entry. */

@@ -27,6 +27,7 @@ import {
 import { judgeOutstanding } from './outstanding.ts';
 import { findOriginLimitations } from './reachability.ts';
 import { applyLimitation, applyMaintenance, judgeRow } from './rows.ts';
+import { gatewayVersions, markVersionChanges } from './versions.ts';
 
 const DEFAULT_FRESHNESS_MS = DurationSchema.parse(DEFAULT_FRESHNESS);
 
@@ -40,10 +41,14 @@ export function summariseStatus(input: StatusInput): StatusModel {
   const freshnessOf = (checkId: string) => checksById.get(checkId)?.freshness ?? DEFAULT_FRESHNESS_MS;
   const days = input.historyDays ?? DEFAULT_HISTORY_DAYS;
   const windows = expandWindows(input.maintenance ?? [], now.getTime() - days * 86_400_000, now.getTime() + 1);
+  const heads = input.digest?.runs ?? [];
+  const gatewayOf = new Map(heads.flatMap((head) => (head.gateway ? [[head.runId, head.gateway] as const] : [])));
   const judged = new Map<string, StatusRow>();
   for (const [key, evidence] of latest) {
     const { checkId } = evidence.record;
-    judged.set(key, applyMaintenance(judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash), windows));
+    const row = applyMaintenance(judgeRow(evidence, freshnessOf(checkId), baseline, now, checksById.get(checkId)?.sourceHash), windows);
+    const gateway = gatewayOf.get(row.runId);
+    judged.set(key, gateway ? { ...row, gateway } : row);
   }
   const scoped = findOriginLimitations(
     [...latest.values()].map((evidence) => evidence.record),
@@ -64,7 +69,8 @@ export function summariseStatus(input: StatusInput): StatusModel {
     summary: summarise(checks),
     groups: groupChecks(checks),
     checks,
-    drift: [...(input.digest?.drift ?? []), ...findDrift(records)],
+    drift: markVersionChanges([...(input.digest?.drift ?? []), ...findDrift(records)], heads),
+    versions: gatewayVersions(heads),
     baseline: judgeBaseline(baseline, rows.map((row) => ({ baselineId: row.baselineId, isPass: row.verdict === 'pass', isStale: row.isStale }))),
     limitations: listLimitations(rows),
     outstanding: judgeOutstanding(input.outstanding ?? [], rows),

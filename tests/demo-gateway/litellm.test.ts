@@ -62,3 +62,20 @@ describe('key-protected routes', () => {
     expect([response.status, response.text]).toEqual([405, '{"detail":"Method Not Allowed"}']);
   });
 });
+
+describe('the key in x-litellm-api-key (LiteLLM prefers it over Authorization, as 1.108.4 does)', () => {
+  test('a right key there beside a wrong Bearer gets through', async () => {
+    const response = await call(`${t.gateway.url}/v1/models`, { headers: { ...auth('sk-wrong'), 'x-litellm-api-key': `Bearer ${t.key}` } });
+    expect(response.status).toBe(200);
+  });
+
+  test('a wrong key there beside the right Bearer is refused', async () => {
+    const response = await call(`${t.gateway.url}/v1/models`, { headers: { ...auth(t.key), 'x-litellm-api-key': 'sk-wrong' } });
+    expect(response.status).toBe(401);
+  });
+
+  test('alone, without a Bearer, it never passes Traefik', async () => {
+    const response = await call(`${t.gateway.url}/v1/models`, { headers: { 'x-litellm-api-key': t.key } });
+    expect([response.status, response.text]).toEqual([404, '404 page not found\n']);
+  });
+});

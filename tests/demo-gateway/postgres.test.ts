@@ -45,6 +45,16 @@ describe.skipIf(!url)('mcp_postgres against a real PostgreSQL (skipped unless PR
     }
   });
 
+  test("an upstream's own error (bad SQL) comes back as LiteLLM 1.108.4 words it: isError, 'MCPError: <message>'", async () => {
+    const client = await connectSdkClient(`${t.gateway.url}/mcp`, { authorization: `Bearer ${t.key}`, 'x-mcp-servers': 'mcp_postgres' });
+    try {
+      const result = await client.callTool({ name: 'mcp_postgres-query', arguments: { sql: 'SELEC nonsense' } });
+      expect(result).toEqual({ content: [{ type: 'text', text: 'MCPError: syntax error at or near "SELEC"' }], isError: true });
+    } finally {
+      await client.close();
+    }
+  });
+
   test('the unreachable fault hides mcp_postgres and heals', async () => {
     t.gateway.faults.setUpstreamUnreachable('mcp_postgres', true);
     const client = await connectSdkClient(`${t.gateway.url}/mcp`, { authorization: `Bearer ${t.key}`, 'x-mcp-servers': 'mcp_postgres' });

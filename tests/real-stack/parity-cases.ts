@@ -142,7 +142,29 @@ export const parityCases: ParityCase[] = [
   { id: 'REST /mcp-rest/tools/list', method: 'GET', path: '/mcp-rest/tools/list', headers: withKey, shape: restShape },
   { id: 'REST /mcp-rest/tools/list?server_id=mcp_postgres', method: 'GET', path: '/mcp-rest/tools/list?server_id=mcp_postgres', headers: withKey, shape: restShape },
   { id: 'MCP server health', method: 'GET', path: '/v1/mcp/server/health', headers: withKey, shape: healthShape },
+  // Issue 26 step 6: the routes and variants the depth checks (content/checks/depth.yaml) probe.
+  { id: 'REST /mcp-rest/tools/list?server_id=nosuch', method: 'GET', path: '/mcp-rest/tools/list?server_id=nosuch', headers: withKey, shape: exactBody },
+  { id: 'MCP server health ?server_ids=<mcp_filesystem id>', method: 'GET', path: '/v1/mcp/server/health?server_ids=6949e1a64796e392feaca57813df0360', headers: withKey, shape: healthShape },
+  { id: 'MCP server list', method: 'GET', path: '/v1/mcp/server', headers: withKey, shape: serverListShape },
+  { id: 'x-litellm-api-key beside a wrong Bearer GET /v1/models', method: 'GET', path: '/v1/models', headers: { authorization: 'Bearer WRONG', 'x-litellm-api-key': 'Bearer KEY' }, shape: jsonKeys },
+  { id: 'x-litellm-api-key beside a wrong Bearer GET /v1/mcp/server/health', method: 'GET', path: '/v1/mcp/server/health', headers: { authorization: 'Bearer WRONG', 'x-litellm-api-key': 'KEY' }, shape: healthShape },
+  { id: 'a wrong x-litellm-api-key beside the right Bearer', method: 'GET', path: '/v1/models', headers: { ...withKey, 'x-litellm-api-key': 'WRONG' }, shape: jsonKeys },
+  { id: 'traefik-404 x-litellm-api-key alone GET /v1/models', method: 'GET', path: '/v1/models', headers: { 'x-litellm-api-key': 'Bearer KEY' }, shape: exactBody },
+  { id: 'initialize, x-mcp-servers JSON array', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': '["mcp_postgres","mcp_filesystem"]' }, body: init, shape: exactBody },
+  { id: 'initialize, x-mcp-servers unknown name', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'nosuch' }, body: init, shape: exactBody },
+  { id: 'initialize, x-mcp-servers comma list', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'mcp_postgres,mcp_filesystem' }, body: init, shape: (a) => ({ ...mcpShape(a), protocolVersion: sseMessages(a.text).messages[0]?.result?.protocolVersion }) },
+  { id: 'tools/call, x-mcp-servers naming no allowed server', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'nosuch' }, body: rpc(3, 'tools/call', { name: 'mcp_filesystem-list_allowed_directories', arguments: {} }), shape: callShape },
+  { id: 'tools/call, another server\'s tool on a one-server scope', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'mcp_filesystem' }, body: rpc(3, 'tools/call', { name: 'mcp_postgres-query', arguments: { sql: 'SELECT 1' } }), shape: callShape },
+  { id: 'tools/call, a bare tool name on /mcp_filesystem/mcp', method: 'POST', path: '/mcp_filesystem/mcp', headers: { ...MCP, ...withKey }, body: rpc(3, 'tools/call', { name: 'list_allowed_directories', arguments: {} }), shape: callShape },
+  { id: 'tools/call, the canary scoped to mcp_postgres', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'mcp_postgres' }, body: rpc(3, 'tools/call', { name: 'mcp_postgres-query', arguments: { sql: 'SELECT 1 AS one' } }), shape: callShape },
+  { id: 'tools/call, an SQL error upstream', method: 'POST', path: '/mcp/', headers: { ...MCP, ...withKey, 'x-mcp-servers': 'mcp_postgres' }, body: rpc(3, 'tools/call', { name: 'mcp_postgres-query', arguments: { sql: 'SELEC nonsense' } }), shape: callShape },
 ];
+
+function serverListShape(answer: Answer) {
+  const body = json(answer);
+  const servers = Array.isArray(body) ? (body as Array<{ server_id?: string; server_name?: string; transport?: string }>) : [];
+  return { ...head(answer), isArray: Array.isArray(body), servers: servers.map((s) => `${s.server_name}=${s.server_id} (${s.transport})`).sort() };
+}
 
 function restShape(answer: Answer) {
   const body = json(answer) as { tools?: Array<{ name: string; mcp_info?: { server_name?: string } }>; error?: unknown; message?: unknown } | undefined;
@@ -152,11 +174,17 @@ function restShape(answer: Answer) {
     error: body?.error ?? null,
     message: body?.message ?? null,
     tools: (body?.tools ?? []).map((tool) => `${tool.mcp_info?.server_name}:${tool.name}`).sort(),
+    serverOutcomes: (body as { server_outcomes?: unknown } | undefined)?.server_outcomes ?? null,
   };
 }
 
 function healthShape(answer: Answer) {
   const body = json(answer);
   const entries = Array.isArray(body) ? body : [];
-  return { ...head(answer), isArray: Array.isArray(body), statuses: entries.map((entry: { status?: string }) => entry.status).sort(), entryKeys: [...new Set(entries.flatMap((entry: object) => Object.keys(entry)))].sort() };
+  return {
+    ...head(answer),
+    isArray: Array.isArray(body),
+    entries: entries.map((entry: { server_id?: string; status?: string }) => `${entry.server_id}:${entry.status}`).sort(),
+    entryKeys: [...new Set(entries.flatMap((entry: object) => Object.keys(entry)))].sort(),
+  };
 }

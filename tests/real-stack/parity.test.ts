@@ -60,7 +60,7 @@ describe('the demo gateway answers like the real stack', () => {
       problems.push(...compare(parity.id, parity.shape(realAnswer), parity.shape(demoAnswer)));
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   test('the GET event stream: headers, then `: ping - <UTC timestamp>` comments and nothing else', async () => {
     const headers = { authorization: `Bearer ${key}`, 'x-mcp-servers': 'mcp_postgres,mcp_filesystem' };

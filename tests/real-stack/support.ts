@@ -20,14 +20,20 @@ export const newKey = (): string => `sk-parity-${randomBytes(12).toString('hex')
 
 const MAX_BYTES = 256 * 1024;
 
-/** Sends one request within 15 s and reads at most 256 KiB of the answer. */
+/** A stdio upstream that LiteLLM spawns for a request can take seconds on a loaded machine; 30 s is far beyond that. */
+const SEND_TIMEOUT_MS = 30_000;
+
+/** Sends one request within 30 s and reads at most 256 KiB of the answer; a timeout names the request. */
 export async function send(baseUrl: string, request: { method: string; path: string; headers?: Record<string, string>; body?: unknown }): Promise<Answer> {
+  const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
   const response = await fetch(`${baseUrl}${request.path}`, {
     method: request.method,
     headers: request.headers,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     redirect: 'manual',
-    signal: AbortSignal.timeout(15_000),
+    signal,
+  }).catch((error: Error) => {
+    throw new Error(`${request.method} ${baseUrl}${request.path}: ${error.message}`, { cause: error });
   });
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { EvalRunSchema, type EvalRun, type EvalRunInput } from '../../src/schemas/eval-run.ts';
+import { EvalRunSchema, type EvalRun, type EvalRunInput, type GatewayFingerprint } from '../../src/schemas/eval-run.ts';
 import { EvidenceRecordSchema, type EvidenceRecord, type EvidenceRecordInput, type Verdict } from '../../src/schemas/evidence.ts';
 import { DailyHistorySchema, type DailyBucket, type DailyHistory } from '../../src/schemas/history.ts';
 
@@ -83,6 +83,8 @@ export interface RunOptions {
   verdicts?: Record<string, Verdict>;
   /** Further records; run, origin, target and times come from the run unless given. */
   records?: RecordOverrides[];
+  /** The LiteLLM and Traefik versions the run recorded. */
+  gateway?: GatewayFingerprint;
 }
 
 /** A valid EvalRun (as `run.json` holds it): by default on the `demo` environment, one record per entry of `verdicts`. */
@@ -99,6 +101,7 @@ export function makeRun(options: RunOptions = {}): EvalRun {
     environment,
     baseUrl: options.baseUrl ?? 'http://127.0.0.1:4000',
     toolVersion: options.toolVersion ?? '0.1.0',
+    ...(options.gateway ? { gateway: options.gateway } : {}),
     startedAt: at,
     finishedAt: at,
     records: [...fromVerdicts, ...(options.records ?? [])].map((fields) => makeRecord({ target: environment, origin, runId, startedAt: at, finishedAt: at, ...fields })),

@@ -10,8 +10,8 @@ export interface StatusEvidence {
   history: { from: string; to: string; byCheck: Record<string, CheckHistory> };
 }
 
-/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added uptime per check. An older store is recomputed. */
-export const STORED_VERSION = 5;
+/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added uptime per check, 6 the run heads' target and versions. An older store is recomputed. */
+export const STORED_VERSION = 6;
 
 /**
  * The `statusEvidence` collection's one entry, `latest`: the distilled evidence as JSON text. The content layer
