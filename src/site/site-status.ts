@@ -9,7 +9,7 @@ import { blockAnchor } from '../runbooks/block-id.ts';
 import type { RunbookBlock } from '../schemas/runbook.ts';
 import { standsOver } from '../status/latest.ts';
 import { rowKey } from '../status/model.ts';
-import { decodeStatusEvidence, type StoredStatusEvidence } from './loaders/stored-status-evidence.ts';
+import type { StoredStatusEvidence } from './loaders/stored-status-evidence.ts';
 import type { RunHead } from '../status/run-pages.ts';
 import type { StatusCheck, StatusModel, UnparseableNote } from '../status/model.ts';
 import { summariseStatus } from '../status/summarise.ts';
@@ -88,7 +88,7 @@ async function loadSiteStatus(now: Date): Promise<SiteStatus> {
     readCollection<MaintenanceWindow>('maintenance'),
   ]);
   const latest = evidence.find((entry) => entry.id === 'latest');
-  const distilled = latest && decodeStatusEvidence(latest.data);
+  const distilled = latest?.data.evidence;
   const records: EvidenceRecord[] = [];
   const unparseable: UnparseableNote[] = [];
   for (const artifact of imports) {

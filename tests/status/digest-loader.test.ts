@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
 import { statusEvidenceLoader } from '../../src/site/loaders/status-digest-loader.ts';
-import { decodeStatusEvidence, StatusEvidenceSchema, type StoredStatusEvidence } from '../../src/site/loaders/stored-status-evidence.ts';
+import { StatusEvidenceSchema, type StatusEvidence, type StoredStatusEvidence } from '../../src/site/loaders/stored-status-evidence.ts';
 import { makeLoaderContext, makeStore } from '../loaders/loader-context.ts';
 import { makeHistoryDay, makeRun, useTempEvaluation } from '../support/evidence-fixtures.ts';
 
@@ -19,11 +19,11 @@ async function sync(serialised?: string) {
   const context = makeLoaderContext(store, 'statusEvidence', StatusEvidenceSchema, root);
   await statusEvidenceLoader().load(context.ctx);
   const stored = context.ctx.store.get('latest')?.data as StoredStatusEvidence | undefined;
-  const latest = stored && decodeStatusEvidence(stored);
+  const latest = stored?.evidence;
   return { ...context, latest, serialised: store.toString() };
 }
 
-const rowIds = (latest: ReturnType<typeof decodeStatusEvidence> | undefined) => latest?.digest.latest.map(({ record }) => `${record.checkId}@${record.origin}`).sort();
+const rowIds = (latest: StatusEvidence | undefined) => latest?.digest.latest.map(({ record }) => `${record.checkId}@${record.origin}`).sort();
 
 test('a sync with nothing new in evaluation/ keeps the stored digest without reading a run; a new run or history file is read', async () => {
   await writeRun(evaluationDir, makeRun({ origin: 'ci', at: minutesAgo(30), verdicts: { 'mcp.tools-list': 'pass' } }));
@@ -81,9 +81,10 @@ test('a digest stored in an older shape is recomputed even when evaluation/ is u
   expect(second.parses()).toBe(1);
   expect(rowIds(second.latest)).toEqual(['mcp.tools-list@ci']);
 
-  // The same content in version 2, with the digest version 2 gave it: replaced, and the next sync is quick again.
-  const json = (second.store.scopedStore('statusEvidence').get('latest')?.data as StoredStatusEvidence).json;
-  second.store.scopedStore('statusEvidence').set({ id: 'latest', data: { schemaVersion: 2, json }, digest: second.ctx.generateDigest(json) });
+  // The same content stored as version 6 did (one JSON string), with the digest it gave: replaced, and the next
+  // sync is quick again.
+  const json = JSON.stringify((second.store.scopedStore('statusEvidence').get('latest')?.data as StoredStatusEvidence).evidence);
+  second.store.scopedStore('statusEvidence').set({ id: 'latest', data: { schemaVersion: 6, json }, digest: second.ctx.generateDigest(json) });
   const third = await sync(second.store.toString());
   expect(third.parses()).toBe(1);
   const fourth = await sync(third.serialised);

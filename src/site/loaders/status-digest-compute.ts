@@ -45,8 +45,7 @@ export async function listInputs(evaluationDir: string, now: Date, historyDays: 
 
 /** What one computation hands back to the loader. */
 export interface DigestComputation {
-  /** StatusEvidence as JSON. */
-  json: string;
+  evidence: StatusEvidence;
   /** Inputs skipped, with the reason (file, line, field). */
   warnings: string[];
   rows: number;
@@ -98,7 +97,7 @@ export async function computeStatusEvidence(evaluationDir: string, inputs: Diges
   const byCheck = summariseHistory(history, { now, days, baseline: exclusions.baseline, maintenance });
   const evidence: StatusEvidence = { digest, history: { from: utcDate(now, days - 1), to: utcDate(now), byCheck: Object.fromEntries(byCheck) } };
   return {
-    json: JSON.stringify(evidence),
+    evidence,
     warnings,
     rows: digest.latest.length,
     scanned: digest.scanned,

@@ -72,7 +72,7 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
         }
         const computed = await computeStatusEvidence(evaluationDir, inputs, now.getTime(), options, exclusions);
         for (const warning of computed.warnings) ctx.logger.warn(warning);
-        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, json: computed.json };
+        const data: StoredStatusEvidence = { schemaVersion: STORED_VERSION, evidence: computed.evidence };
         // Over the version too: an entry stored in an older shape with the same content is replaced.
         const digestHash = ctx.generateDigest(data);
         ctx.meta.set(STAMP_KEY, settled ? stamp : UNSETTLED);
