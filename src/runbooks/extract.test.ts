@@ -105,6 +105,15 @@ describe('extractBlocks', () => {
       hint: the block syntax is described in content/docs/reference/runbook-blocks.md (/reference/runbook-blocks/ on the site)]
     `);
   });
+
+  // extractBlocks skips parsing a page with no fence that could run or expect: every bad fence still counts.
+  test.each([
+    ['an option on a bare fence', '# T\n\n```bash maxage=2h\nx\n```\n'],
+    ['a tilde fence in a list', '# T\n\n- step\n\n  ~~~sh timeout=fast run=ci\n  x\n  ~~~\n'],
+    ['an orphan expected output in a quote', '# T\n\n> ```text expect\n> orphan\n> ```\n'],
+  ])('%s is an error too', (_, text) => {
+    expect(() => extractBlocks(page(text, 'runbooks/bad.md'))).toThrow(/content\/docs\/runbooks\/bad\.md:\d+ → /);
+  });
 });
 
 test.each([
