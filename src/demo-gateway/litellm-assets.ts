@@ -4,8 +4,12 @@
  * answer without a key, not what they render.
  */
 
-/** The LiteLLM version the stand-in reports; fixed so evidence stays comparable between runs. */
-export const DEMO_LITELLM_VERSION = '1.81.0';
+/**
+ * The LiteLLM version the stand-in reports: the one the parity suite (tests/real-stack/) holds it to, pinned in
+ * src/real-stack/requirements.txt (a test keeps the two equal). Runs record it, so /status says which LiteLLM the
+ * demo answers like.
+ */
+export const DEMO_LITELLM_VERSION = '1.108.4';
 
 /** A FastAPI-shaped OpenAPI 3.1 document listing the routes the stand-in serves. */
 export const OPENAPI_DOCUMENT = {
