@@ -8,12 +8,12 @@
 // Runs inside a loopback-only network namespace (re-executing itself there as root), like the tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLoopbackOnly } from '../../src/probes/codex-cli/isolated.ts';
 import { COPY_CONFIG, makeSiteCopy } from '../../tests/status/site-copy.ts';
+import { freePort } from '../../src/util/free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, warm: { type: 'boolean', default: false }, against: { type: 'string' } } });
@@ -25,17 +25,6 @@ if (!isLoopbackOnly()) {
   // reach every child and hide what the code under test does about name lookups itself.
   const child = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A fresh copy of the project at `source` (this tree, or a ref extracted under .tmp/), inside the project. */

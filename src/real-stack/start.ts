@@ -5,7 +5,6 @@
  * programs in their environment only.
  */
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +16,7 @@ import { resolvePackageBin } from './package-bin.ts';
 import { provideDatabase, type Database } from './postgres.ts';
 import { traefikDynamicConfig, traefikStaticConfig } from './traefik-config.ts';
 import { fetchJson, liteLLMVersionOf, traefikVersionOf } from './versions.ts';
+import { freePort } from '../util/free-port.ts';
 
 /** Options of {@link startRealStack}. */
 export interface RealStackOptions {
@@ -50,17 +50,6 @@ export interface RealStack {
   pids(): number[];
   /** Stops everything and removes the temp dir; rejects naming any process still alive. Idempotent. */
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `url` until it answers 2xx, the child exits, or the timeout passes. */

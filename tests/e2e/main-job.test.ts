@@ -4,7 +4,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtProject, runNode, userEnv, type BuiltProject } from '../support/site.ts';
-import { filesContaining, freePort, makeProjectCopy, processGroupMembers, startMainJob } from './pipeline.ts';
+import { filesContaining, makeProjectCopy, processGroupMembers, startMainJob } from './pipeline.ts';
+import { freePort } from '../../src/util/free-port.ts';
 
 /** The forms a leaked key could take in a file: as is, URL-encoded, base64 (e.g. inside Basic auth or a dump). */
 const leakForms = (secret: string) => [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')];

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { makeSiteCopy } from '../status/site-copy.ts';
 import { projectRoot, userEnv } from '../support/site.ts';
@@ -26,18 +25,6 @@ export function startMainJob(dir: string, args: string[], env: NodeJS.ProcessEnv
   child.stderr?.on('data', (chunk) => (output.text += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output, exited };
-}
-
-/** A TCP port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** PIDs of live processes in process group `pgid` (read from /proc; zombies excluded). */

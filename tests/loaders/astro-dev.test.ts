@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
 import { makeRun, makeTempEvaluation, writeRunFile } from '../support/evidence-fixtures.ts';
+import { freePort } from '../../src/util/free-port.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const project = path.join(import.meta.dirname, 'fixtures/dev-project');
@@ -13,14 +13,6 @@ let evaluationDir: string;
 let dev: ChildProcess | undefined;
 let baseUrl: string;
 let output = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function page(): Promise<string> {
   const response = await fetch(`${baseUrl}/runs`, { signal: AbortSignal.timeout(10_000) });

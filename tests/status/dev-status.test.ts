@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { launchChromium } from '../support/browser.ts';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeRun } from '../../src/evidence/store.ts';
 import { makeRun } from '../support/evidence-fixtures.ts';
 import { COPY_CONFIG, makeSiteCopy } from './site-copy.ts';
+import { freePort } from '../../src/util/free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let site: Awaited<ReturnType<typeof makeSiteCopy>>;
@@ -18,15 +18,6 @@ let output = '';
 /** The environment without vitest's markers: Astro's dev server behaves differently when it thinks it runs under vitest. */
 function childEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$)/.test(name)));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 /** A run of mcp.tools-list against `internal` from ci at `at`: real time, so it is fresh on the live page whatever the id's stamp says. */
