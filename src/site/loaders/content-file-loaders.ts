@@ -10,6 +10,7 @@ import { loadOutstanding } from '../../config/outstanding-file.ts';
 import { BASELINE_PATH, CHECKS_DIR, GATEWAY_PATH, INCIDENTS_DIR, MAINTENANCE_PATH, OUTSTANDING_PATH } from '../../config/paths.ts';
 import { baselineEntryId } from '../../schemas/baseline.ts';
 import { clearContentError, reportContentError } from '../content-errors.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 /**
  * Collections over the team's content files, read by the same strict readers the probe uses (src/config/), so
@@ -45,14 +46,15 @@ function contentFileLoader(name: string, files: readonly string[], read: (root: 
         ctx.meta.set('inputs', digest);
       };
       // In a build (no watcher) the error stops it; in dev it is kept for the overlay and the last good entries stay.
-      const syncInDev = () =>
+      const syncInDev = oneAtATime(() =>
         sync().then(
           () => clearContentError(name),
           (error: Error) => {
             reportContentError(name, error.message);
             ctx.logger.error(error.message);
           },
-        );
+        ),
+      );
       if (!ctx.watcher) return sync();
       await syncInDev();
       const watched = files.map((rel) => path.join(root, rel));

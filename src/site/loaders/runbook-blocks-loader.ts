@@ -5,6 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { DOCS_DIR, listDocsPages } from '../../runbooks/docs-pages.ts';
 import { extractBlocks } from '../../runbooks/extract.ts';
 import { clearContentError, reportContentError } from '../content-errors.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 const NAME = 'proofbook-runbook-blocks';
 
@@ -32,14 +33,15 @@ export function runbookBlocksLoader(docsDir = DOCS_DIR): Loader {
         ctx.logger.info(`runbooks: ${blocks.filter((block) => block.run === 'ci').length} run=ci and ${blocks.filter((block) => block.run === 'manual').length} run=manual blocks`);
       };
       if (!ctx.watcher) return sync();
-      const syncInDev = () =>
+      const syncInDev = oneAtATime(() =>
         sync().then(
           () => clearContentError(NAME),
           (error: Error) => {
             reportContentError(NAME, error.message);
             ctx.logger.error(error.message);
           },
-        );
+        ),
+      );
       await syncInDev();
       const docs = path.join(root, docsDir);
       ctx.watcher.add(docs);
