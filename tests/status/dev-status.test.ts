@@ -88,12 +88,19 @@ test('a typo in a check file shows in the browser error overlay with its file:li
     await writeFile(file, good.replace('    freshness: 1h', '    freshnes: 1h'));
     await pollForStatus(`${baseUrl}/runbooks/reachability/`, 500, 30_000);
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/runbooks/reachability/`);
-    // Vite's overlay is a custom element whose text sits in its shadow root.
+    // Vite's overlay is a custom element whose text sits in its shadow root. On a loaded machine the page may be
+    // asked for before the loader has read the whole write, so reload until the overlay names the typo.
+    const message = 'content/checks/health.yaml:7 → checks[0].freshnes: unknown key `freshnes` — did you mean `freshness`?';
     const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ state: 'attached', timeout: 20_000 });
-    const text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
-    expect(text).toContain('content/checks/health.yaml:7 → checks[0].freshnes: unknown key `freshnes` — did you mean `freshness`?');
+    let text = '';
+    const deadline = Date.now() + 30_000;
+    while (!text.includes(message) && Date.now() < deadline) {
+      await page.goto(`${baseUrl}/runbooks/reachability/`);
+      await overlay.waitFor({ state: 'attached', timeout: 20_000 });
+      text = await overlay.evaluate((element) => element.shadowRoot?.textContent ?? '');
+      if (!text.includes(message)) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(text).toContain(message);
   } finally {
     await writeFile(file, good);
     await browser.close();

@@ -10,7 +10,7 @@ import { loadOutstanding } from '../../config/outstanding-file.ts';
 import { BASELINE_PATH, CHECKS_DIR, GATEWAY_PATH, INCIDENTS_DIR, MAINTENANCE_PATH, OUTSTANDING_PATH } from '../../config/paths.ts';
 import { baselineEntryId } from '../../schemas/baseline.ts';
 import { clearContentError, reportContentError } from '../content-errors.ts';
-import { oneAtATime } from './one-at-a-time.ts';
+import { afterQuiet, oneAtATime, SETTLE_MS } from './dev-resync.ts';
 
 /**
  * Collections over the team's content files, read by the same strict readers the probe uses (src/config/), so
@@ -59,9 +59,9 @@ function contentFileLoader(name: string, files: readonly string[], read: (root: 
       await syncInDev();
       const watched = files.map((rel) => path.join(root, rel));
       ctx.watcher.add(watched);
+      const syncSoon = afterQuiet(syncInDev, SETTLE_MS);
       const onChange = (changed: string) => {
-        if (!watched.some((file) => changed === file || changed.startsWith(file))) return;
-        void syncInDev();
+        if (watched.some((file) => changed === file || changed.startsWith(file))) syncSoon();
       };
       ctx.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
     },

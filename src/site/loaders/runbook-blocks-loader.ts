@@ -5,7 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { DOCS_DIR, listDocsPages } from '../../runbooks/docs-pages.ts';
 import { extractBlocks } from '../../runbooks/extract.ts';
 import { clearContentError, reportContentError } from '../content-errors.ts';
-import { oneAtATime } from './one-at-a-time.ts';
+import { afterQuiet, oneAtATime, SETTLE_MS } from './dev-resync.ts';
 
 const NAME = 'proofbook-runbook-blocks';
 
@@ -45,8 +45,9 @@ export function runbookBlocksLoader(docsDir = DOCS_DIR): Loader {
       await syncInDev();
       const docs = path.join(root, docsDir);
       ctx.watcher.add(docs);
+      const syncSoon = afterQuiet(syncInDev, SETTLE_MS);
       const onChange = (changed: string) => {
-        if (changed.startsWith(docs) && /\.mdx?$/.test(changed)) void syncInDev();
+        if (changed.startsWith(docs) && /\.mdx?$/.test(changed)) syncSoon();
       };
       ctx.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
     },

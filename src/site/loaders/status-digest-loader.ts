@@ -8,7 +8,7 @@ import { loadBaseline } from '../../config/baseline-file.ts';
 import { loadMaintenance } from '../../config/maintenance-file.ts';
 import { BASELINE_PATH, MAINTENANCE_PATH } from '../../config/paths.ts';
 import { DEFAULT_HISTORY_DAYS } from '../../status/history.ts';
-import { oneAtATime } from './one-at-a-time.ts';
+import { afterQuiet, oneAtATime, SETTLE_MS } from './dev-resync.ts';
 import { STORED_VERSION, type StoredStatusEvidence } from './stored-status-evidence.ts';
 
 const HOUR = 3_600_000;
@@ -83,14 +83,12 @@ export function statusEvidenceLoader(userOptions: DigestLoaderOptions = {}): Loa
       };
       await sync();
       if (!ctx.watcher) return;
-      let timer: NodeJS.Timeout | undefined;
-      const syncInDev = oneAtATime(() => sync().catch((error: Error) => ctx.logger.error(`status: ${error.message}`)));
+      const syncSoon = afterQuiet(oneAtATime(() => sync().catch((error: Error) => ctx.logger.error(`status: ${error.message}`))), SETTLE_MS);
       const contentFiles = [BASELINE_PATH, MAINTENANCE_PATH].map((rel) => path.join(root, rel));
       const onChange = (changed: string) => {
         const rel = path.relative(evaluationDir, changed).split(path.sep).join('/');
         if (!/^runs\/[^./][^/]*\/run\.json$/.test(rel) && !/^history\/[^/]+\.json$/.test(rel) && !contentFiles.includes(changed)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void syncInDev(), 150);
+        syncSoon();
       };
       ctx.watcher.add([path.join(evaluationDir, 'runs'), path.join(evaluationDir, 'history'), ...contentFiles]);
       ctx.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
