@@ -5,7 +5,7 @@ import { CheckIdSchema } from './check-id.ts';
  * Runbooks that run (issue 29, DESIGN.md "Runbooks that run"): a fenced block opts in through its meta string,
  * e.g. ```` ```bash run=ci timeout=20s maxAge=24h ````. The block's own commands are then evidence like any probe:
  * `npm run runbooks` executes `run=ci` blocks and stores one record per block; `run=manual` blocks (restarts, key
- * rotation) are never executed by Proofbook, their evidence can only come from imported logs.
+ * rotation) are never executed by Proofbook, only listed; no import reads an operator's log of one yet.
  */
 
 /** How a block is run: `ci` by `npm run runbooks`, `manual` only ever by an operator. */
