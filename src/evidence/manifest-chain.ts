@@ -16,6 +16,7 @@ import { sha256Hex } from './file-digest.ts';
 import { readOptionalInside } from './inside-evaluation.ts';
 import { parseJsonFile } from './json-file.ts';
 import { EvidenceWriteError, writeFileAtomic } from './store.ts';
+import { isAlive } from '../util/leftovers.ts';
 
 /**
  * Appends manifests to the chain in `evaluation/manifests/` (see src/schemas/evidence-manifest.ts). Writers take a
@@ -61,15 +62,6 @@ export function attest(files: readonly AttestedFile[]): ManifestArtifact[] {
       return { path: file.path.split(path.sep).join('/'), sha256: sha256Hex(bytes), bytes: bytes.length };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes a lock whose owner is gone or which is far older than any writer holds it. */

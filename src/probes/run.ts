@@ -21,31 +21,35 @@ export const DEFAULT_RUN_DEADLINE_MS = 5 * 60_000;
 /** Reading the gateway's versions gives up after this long. */
 const FINGERPRINT_TIMEOUT_MS = 3_000;
 
-export interface RunProbesOptions {
+/** What every run against a gateway is told: probes (below) and runbook blocks (src/runbooks/run.ts). */
+export interface RunTargetOptions {
   gateway: Gateway;
-  checks: readonly Check[];
   /** Environment id from gateway.yaml, e.g. `internal`. */
   environment: string;
   /** Where this run happens, e.g. `lan-host`; recorded in every record. */
   origin: string;
   /** Overrides the environment's base URL (the demo gateway's URL is only known at run time). */
   baseUrl?: string;
-  /** Only these check ids (or groups, `mcp` / `mcp.*`). */
-  only?: readonly string[];
   concurrency?: number;
-  /** Where keys are read from, by the env var NAMES in gateway.yaml. */
+  /** Where key values are read from, by the env var NAMES in gateway.yaml (and, for runbook blocks, PATH). */
   env: Readonly<Record<string, string | undefined>>;
   clock?: () => Date;
-  now?: () => number;
   /** `evaluation/` directory; the run is written there unless `write` is false. */
   evaluationDir?: string;
   write?: boolean;
+  /** Called as each check finishes (in completion order). */
+  onResult?: (record: EvidenceRecord, done: number, total: number) => void;
+}
+
+export interface RunProbesOptions extends RunTargetOptions {
+  checks: readonly Check[];
+  /** Only these check ids (or groups, `mcp` / `mcp.*`). */
+  only?: readonly string[];
+  now?: () => number;
   runDeadlineMs?: number;
   maxBodyBytes?: number;
   /** Traefik's API base URL, when known (the real stack), so the run records the Traefik version. */
   traefikApiUrl?: string;
-  /** Called as each check finishes (in completion order). */
-  onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
 
 /** A finished run and its raw transcripts, before or after it was stored. */

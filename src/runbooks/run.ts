@@ -3,12 +3,11 @@ import { collectSecrets } from '../evidence/redact.ts';
 import { writeAttestedRun } from '../evidence/attested-run.ts';
 import type { RawArtifact } from '../evidence/store.ts';
 import { mapBounded } from '../probes/pool.ts';
-import { targetLabel } from '../probes/run.ts';
+import { targetLabel, type ExecutedRun, type RunTargetOptions } from '../probes/run.ts';
 import { planRun } from '../probes/select.ts';
 import { TOOL_VERSION } from '../probes/version.ts';
 import { makeRunId, type EvalRun } from '../schemas/eval-run.ts';
-import { EVIDENCE_SCHEMA_VERSION, type EvidenceRecord } from '../schemas/evidence.ts';
-import type { Gateway } from '../schemas/gateway.ts';
+import { EVIDENCE_SCHEMA_VERSION } from '../schemas/evidence.ts';
 import { ProofbookInputError } from '../schemas/parse.ts';
 import type { RunbookBlock } from '../schemas/runbook.ts';
 import { blockEnv } from './block-env.ts';
@@ -24,30 +23,15 @@ import { gitCommit, provenanceAt } from './surroundings.ts';
 /** Blocks run a few at a time: most wait on the gateway, and a stream capture waits out its window. */
 export const DEFAULT_BLOCK_CONCURRENCY = 4;
 
-export interface RunbooksOptions {
+export interface RunbooksOptions extends RunTargetOptions {
   root: string;
-  gateway: Gateway;
   blocks: readonly RunbookBlock[];
-  environment: string;
-  origin: string;
-  /** The environment's URL when it is only known at run time (the demo gateway), or an override. */
-  baseUrl?: string;
   /** Block ids, check ids or pages (`runbooks/gateway-routing`) to run; all `run=ci` blocks when empty. */
   only?: readonly string[];
-  concurrency?: number;
-  /** Where PATH and the key values are read from. */
-  env: Readonly<Record<string, string | undefined>>;
-  evaluationDir?: string;
-  write?: boolean;
   tempRoot?: string;
-  clock?: () => Date;
-  onResult?: (record: EvidenceRecord, done: number, total: number) => void;
 }
 
-export interface RunbooksRun {
-  run: EvalRun;
-  raw: RawArtifact[];
-  dir?: string;
+export interface RunbooksRun extends ExecutedRun {
   /** `run=manual` blocks, listed but never executed. */
   manual: RunbookBlock[];
 }

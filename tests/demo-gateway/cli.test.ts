@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { call, NET_TIMEOUT_MS } from './helpers.ts';
+import { isAlive } from '../../src/util/leftovers.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -18,14 +19,6 @@ afterAll(async () => {
 const childrenOf = async (pid: number): Promise<number[]> => {
   const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
   return text.split(' ').filter(Boolean).map(Number);
-};
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 test.each([['SIGINT'], ['SIGTERM']] as const)('%s stops the gateway and its upstreams', async (signal) => {

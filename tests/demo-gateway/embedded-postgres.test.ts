@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectSdkClient, startTestGateway, type TestGateway } from './helpers.ts';
+import { isAlive } from '../../src/util/leftovers.ts';
 
 const childrenOf = async (pid: number): Promise<number[]> => {
   const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
@@ -20,14 +21,6 @@ const databaseChildren = async (): Promise<number[]> => {
   const found: number[] = [];
   for (const pid of await childrenOf(process.pid)) if ((await commandOf(pid)).includes('pglite-server.ts')) found.push(pid);
   return found;
-};
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 describe('mcp_postgres on the embedded PostgreSQL (PGlite)', () => {

@@ -4,15 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { startDemoGateway } from '../../src/demo-gateway/index.ts';
 import { call, mcpPost, NET_TIMEOUT_MS, newKey, sseResult, startTestGateway } from './helpers.ts';
+import { isAlive } from '../../src/util/leftovers.ts';
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function waitUntil(condition: () => boolean, ms = 5_000): Promise<boolean> {
   const deadline = Date.now() + ms;
