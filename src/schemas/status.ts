@@ -167,6 +167,8 @@ export const GatewayVersionsSchema = z.object({
   origin: z.string(),
   runId: z.string(),
   finishedAt: z.string(),
+  /** Who reported these versions: `demo` is the stand-in naming the LiteLLM version it imitates, not LiteLLM. */
+  provenance: ProvenanceSchema,
   litellmVersion: z.string().optional(),
   traefikVersion: z.string().optional(),
   /** The run before it that recorded versions, when there is one among the runs read. */

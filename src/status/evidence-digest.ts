@@ -43,7 +43,7 @@ export class DigestBuilder {
   /** Adds one run that is older than (or as old as) every run added before. */
   add(run: EvalRun): void {
     const target = run.records[0]?.target;
-    const head: RunHead = { runId: run.runId, environment: run.environment, origin: run.origin, finishedAt: run.finishedAt, ...(target ? { target } : {}), ...(run.gateway ? { gateway: run.gateway } : {}) };
+    const head: RunHead = { runId: run.runId, environment: run.environment, origin: run.origin, finishedAt: run.finishedAt, provenance: run.provenance, ...(target ? { target } : {}), ...(run.gateway ? { gateway: run.gateway } : {}) };
     this.heads.push(head);
     if (head.gateway) this.versionRuns.set(versionScope(head), (this.versionRuns.get(versionScope(head)) ?? 0) + 1);
     const at = timeOf(run.finishedAt);

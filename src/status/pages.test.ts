@@ -83,8 +83,8 @@ describe('page evidence', () => {
 describe('evidence pages', () => {
   test('latest K runs per environment × origin plus runs the latest rows point at', () => {
     const runs = [1, 2, 3, 4].flatMap((hours) => [
-      { runId: `r${hours}-sandbox`, environment: 'internal', origin: 'sandbox', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
-      { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
+      { runId: `r${hours}-sandbox`, environment: 'internal', origin: 'sandbox', provenance: 'real' as const, finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
+      { runId: `r${hours}-ci`, environment: 'internal', origin: 'ci', provenance: 'real' as const, finishedAt: new Date(NOW.getTime() - hours * 3_600_000).toISOString() },
     ]);
     const pointed = summariseStatus({ now: NOW, checks: [], records: [makeRecord({ checkId: 'a.b', runId: 'r4-ci' })] });
     expect([...selectEvidenceRuns(runs, linkedRunIds(pointed), 2)].sort()).toEqual(['r1-ci', 'r1-sandbox', 'r2-ci', 'r2-sandbox', 'r4-ci']);

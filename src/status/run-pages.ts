@@ -1,5 +1,6 @@
 import type { EvalRun, GatewayFingerprint } from '../schemas/eval-run.ts';
 import type { EvidenceRecord } from '../schemas/evidence.ts';
+import type { Provenance } from '../schemas/provenance.ts';
 import { findBaseline, isExpectedFailure } from './baseline.ts';
 import type { DriftEntry, RowState, StatusModel } from './model.ts';
 
@@ -31,6 +32,8 @@ export interface RunHead {
   target?: string;
   /** The LiteLLM and Traefik versions the run recorded. */
   gateway?: GatewayFingerprint;
+  /** Who answered the run: the versions of a `demo` run are the stand-in's claim. */
+  provenance: Provenance;
 }
 
 /** Run ids /status links to: the run of every row, and both runs of every tool-catalog drift entry. */

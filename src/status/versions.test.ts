@@ -45,9 +45,14 @@ describe('versions on the status model', () => {
   test('the versions per target × origin mark an upgrade since the run before', () => {
     const [newer, older] = [run(1, v('1.108.4', '3.7.15')), run(2, v('1.107.0', '3.7.15'))];
     expect(statusOf([newer, older]).versions).toEqual([
-      { target: 'real-stack', origin: 'ci', runId: newer.runId, finishedAt: newer.finishedAt, litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: older.runId, changes: [{ software: 'litellm', from: '1.107.0', to: '1.108.4' }] },
+      { target: 'real-stack', origin: 'ci', runId: newer.runId, finishedAt: newer.finishedAt, provenance: 'real', litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: older.runId, changes: [{ software: 'litellm', from: '1.107.0', to: '1.108.4' }] },
     ]);
     expect(statusOf([run(1, v('1.108.4')), run(2, v('1.108.4'))]).versions[0]!.changes).toEqual([]);
+  });
+
+  test('the versions a demo gateway run recorded are marked as the demo gateway\'s', () => {
+    const demo = makeRun({ at: hoursAgo(1), environment: 'demo', gateway: v('1.108.4'), records: [{ checkId: 'health.readiness' }] });
+    expect(statusOf([demo, run(2, v('1.108.4'))]).versions.map((entry) => [entry.target, entry.provenance])).toEqual([['demo', 'demo'], ['real-stack', 'real']]);
   });
 
   test('a run that recorded no versions is passed over; another origin is its own scope', () => {

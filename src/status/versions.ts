@@ -48,6 +48,7 @@ export function gatewayVersions(heads: readonly RunHead[]): GatewayVersions[] {
       origin: latest.origin,
       runId: latest.runId,
       finishedAt: latest.finishedAt,
+      provenance: latest.provenance,
       ...latest.gateway,
       ...(previous ? { previousRun: previous.runId } : {}),
       changes: versionChanges(previous?.gateway, latest.gateway) ?? [],

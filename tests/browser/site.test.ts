@@ -29,6 +29,10 @@ describe('the built site in headless Chromium', () => {
     expect(withEvidence.length).toBeGreaterThan(8);
     await page.goto(`${site.url}/status/`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-pb-provenance-counts]').textContent()).resolves.toMatch(/^0 real, \d+ from the demo gateway, \d+ hand-written samples$/);
+    // The demo gateway names the LiteLLM version it imitates: the versions list says whose claim that is.
+    const versions = await page.locator('[data-pb-versions] li').allTextContents();
+    expect(versions.length).toBeGreaterThan(0);
+    for (const entry of versions) expect(entry).toMatch(/^\s*demo · \S+: the demo gateway \(a stand-in, not LiteLLM\) reports LiteLLM \d/);
     expect(problems.list).toEqual([]);
     await page.context().close();
   });

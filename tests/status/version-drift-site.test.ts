@@ -65,8 +65,8 @@ test('status.json: each row carries the versions of the run it came from, in the
 
 test('status.json: the version drift per target × origin, and drift after an upgrade told from drift without one', () => {
   expect(statusJson.versions).toEqual([
-    { target: 'internal', origin: 'ci', runId: sameAfter.runId, finishedAt: sameAfter.finishedAt, litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: sameBefore.runId, changes: [] },
-    { target: 'real-stack', origin: 'ci', runId: after.runId, finishedAt: after.finishedAt, litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: before.runId, changes: [{ software: 'litellm', from: '1.107.0', to: '1.108.4' }] },
+    { target: 'internal', origin: 'ci', runId: sameAfter.runId, finishedAt: sameAfter.finishedAt, provenance: 'real', litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: sameBefore.runId, changes: [] },
+    { target: 'real-stack', origin: 'ci', runId: after.runId, finishedAt: after.finishedAt, provenance: 'real', litellmVersion: '1.108.4', traefikVersion: '3.7.15', previousRun: before.runId, changes: [{ software: 'litellm', from: '1.107.0', to: '1.108.4' }] },
   ]);
   const drift = Object.fromEntries(statusJson.drift.map((entry) => [entry.target, entry]));
   expect(drift['real-stack']).toMatchObject({ fromRun: before.runId, toRun: after.runId, added: ['mcp_postgres-explain'], versionChanges: [{ software: 'litellm', from: '1.107.0', to: '1.108.4' }] });

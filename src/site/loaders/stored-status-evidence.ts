@@ -10,8 +10,8 @@ export interface StatusEvidence {
   history: { from: string; to: string; byCheck: Record<string, CheckHistory> };
 }
 
-/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added uptime per check, 6 the run heads' target and versions, 7 stores the evidence as objects rather than one JSON string. An older store is recomputed. */
-export const STORED_VERSION = 7;
+/** Version of the stored entry; 4 dropped the highlighted `artifacts:<run>` entries, 5 added uptime per check, 6 the run heads' target and versions, 7 stores the evidence as objects rather than one JSON string, 8 the run heads' provenance. An older store is recomputed. */
+export const STORED_VERSION = 8;
 
 /**
  * The `statusEvidence` collection's one entry, `latest`. The loader computed it from records already validated
